@@ -14,6 +14,8 @@ export type TestDb = {
   close: () => Promise<void>;
 };
 
+export { startWsProxy, tcpTargetOf, type WsProxy } from "./ws-proxy";
+
 export async function createTestDb(): Promise<TestDb> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
