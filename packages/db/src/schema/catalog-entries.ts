@@ -40,7 +40,16 @@ export const catalogEntries = pgTable(
     publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },
-  (t) => [index().on(t.type), index().on(t.technology), index().on(t.publishedAt)],
+  (t) => [
+    index().on(t.type),
+    index().on(t.technology),
+    index().on(t.publishedAt),
+    foreignKey({
+      name: "catalog_entries_design_id_tenant_fk",
+      columns: [t.designId, t.organizationId],
+      foreignColumns: [designs.id, designs.organizationId],
+    }).onDelete("cascade"),
+  ],
 );
 
 export const catalogEntriesRelations = relations(catalogEntries, ({ one }) => ({
