@@ -14,6 +14,7 @@ export type TestDb = {
   close: () => Promise<void>;
 };
 
+export * from "./factories";
 export { startWsProxy, tcpTargetOf, type WsProxy } from "./ws-proxy";
 
 export async function createTestDb(): Promise<TestDb> {
@@ -26,7 +27,8 @@ export async function createTestDb(): Promise<TestDb> {
   const name = `meshplane_test_${randomBytes(6).toString("hex")}`;
   await admin(serverUrl, `create database ${name}`);
   const url = withDatabase(serverUrl, name);
-  const { db, close } = createNodeDb(url, { max: 4 });
+  // Dropping the database "with (force)" terminates connections that are still closing: expected here.
+  const { db, close } = createNodeDb(url, { max: 4, onIdleClientError: () => {} });
   await migrate(db);
   return {
     db,
