@@ -15,6 +15,7 @@ export type TestDb = {
 };
 
 export * from "./factories";
+export { type NeonHttpEndpoint, startNeonHttpEndpoint } from "./neon-http-endpoint";
 export { startWsProxy, tcpTargetOf, type WsProxy } from "./ws-proxy";
 
 export async function createTestDb(): Promise<TestDb> {
@@ -29,16 +30,16 @@ export async function createTestDb(): Promise<TestDb> {
   const url = withDatabase(serverUrl, name);
   // Dropping the database "with (force)" terminates connections that are still closing: expected here.
   const { db, close } = createNodeDb(url, { max: 4, onIdleClientError: () => {} });
-  await migrate(db);
-  return {
-    db,
-    url,
-    driver: "postgres",
-    close: async () => {
-      await close();
-      await admin(serverUrl, `drop database if exists ${name} with (force)`);
-    },
+  const dispose = async () => {
+    await close();
+    await admin(serverUrl, `drop database if exists ${name} with (force)`);
   };
+  // A migration that fails must not leave its database behind on the shared server.
+  await migrate(db).catch(async (error: unknown) => {
+    await dispose();
+    throw error;
+  });
+  return { db, url, driver: "postgres", close: dispose };
 }
 
 export function withDatabase(url: string, database: string): string {
