@@ -1,0 +1,8 @@
+// Every workflow definition, the list that Inngest's `serve` and the in-process runner both take.
+import type { AnyWorkflowDefinition } from "../define";
+import { recordAuditEvent } from "./audit/record-event";
+import { auditInstanceStarted } from "./system/instance-started";
+
+export const workflows: AnyWorkflowDefinition[] = [recordAuditEvent, auditInstanceStarted];
+
+export { auditInstanceStarted, recordAuditEvent };

@@ -1,0 +1,7 @@
+// Public surface of the workflows package: events, definitions, the Inngest adapter and the sender type.
+export { createInngestClient, type Inngest, type InngestKeys } from "./client";
+export * from "./define";
+export * from "./events";
+export { auditInstanceStarted, recordAuditEvent, workflows } from "./functions/index";
+export { toInngestFunction, toInngestFunctions } from "./inngest";
+export { inngestSender, type WorkflowSender } from "./sender";
