@@ -1,0 +1,29 @@
+// The request context every handler sees: request id, actor and the services the entry built.
+import type { Db } from "@meshplane/db/types";
+import type { Inngest, WorkflowSender } from "@meshplane/workflows";
+import type { Actor } from "./actor";
+
+export type Runtime = "node" | "workerd";
+export type Mode = "one-machine" | "distributed";
+
+/** What an entry provides per request: Node shares one set, Workers build one per request. */
+export type Services = {
+  db: Db;
+  workflows: WorkflowSender;
+  inngest: Inngest;
+  /** Called once the response is sent (on Workers through `waitUntil`), e.g. to end a pool. */
+  release?: () => Promise<void>;
+};
+
+export type AppInfo = { version: string; runtime: Runtime; mode: Mode };
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    actor: Actor;
+    db: Db;
+    workflows: WorkflowSender;
+    inngest: Inngest;
+    info: AppInfo;
+  };
+};

@@ -1,0 +1,32 @@
+// Builds the app for tests: a fresh migrated database, the in-process runner, the Node runtime's info.
+import { createTestDb, type TestDb } from "@meshplane/db/testing";
+import { createInngestClient } from "@meshplane/workflows";
+import { createInProcessRunner, type InProcessRunner } from "@meshplane/workflows/in-process";
+import { type App, type NewAppOptions, newApp } from "../app";
+import type { Services } from "../context";
+import { apiVersion } from "../version";
+
+export type TestApp = { app: App; t: TestDb; workflows: InProcessRunner; close: () => Promise<void> };
+
+export async function createTestApp(options: Partial<NewAppOptions> = {}): Promise<TestApp> {
+  const t = await createTestDb();
+  const workflows = createInProcessRunner({ db: t.db, backoffMs: 1, log: () => {} });
+  const services: Services = { db: t.db, workflows, inngest: createInngestClient({ isDev: true }) };
+  const app = newApp({
+    info: { version: apiVersion, runtime: "node", mode: "one-machine" },
+    services: () => services,
+    ...options,
+  });
+  return {
+    app,
+    t,
+    workflows,
+    close: async () => {
+      await workflows.drain(1_000);
+      await t.close();
+    },
+  };
+}
+
+/** The error envelope's shape, for assertions. */
+export type ErrorBody = { error: { code: string; message: string; requestId: string } };
