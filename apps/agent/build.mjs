@@ -1,0 +1,19 @@
+// Bundles the agent into a single dist/index.js for the container image; npm packages are inlined too.
+import { readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+
+await build({
+  absWorkingDir: new URL(".", import.meta.url).pathname,
+  entryPoints: ["src/index.ts"],
+  outfile: "dist/index.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  logLevel: "warning",
+  // The image then needs no node_modules; zod is the only dependency and bundles cleanly.
+  define: { __AGENT_VERSION__: JSON.stringify(manifest.version) },
+});

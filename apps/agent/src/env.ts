@@ -1,0 +1,72 @@
+// Owns the agent's configuration: the only place that reads and validates environment variables.
+import { z } from "zod";
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface AgentConfig {
+  meshplaneUrl: string;
+  bootstrapToken: string | undefined;
+  healthPort: number;
+  healthHost: string;
+  shutdownTimeoutMs: number;
+  logLevel: LogLevel;
+}
+
+export type EnvResult = { ok: true; config: AgentConfig } | { ok: false; problems: string[] };
+
+// Digits only: Number("") is 0 and Number("1e3") is 1000, both too lenient for a port or a timeout.
+function wholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(
+      z.number().min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`),
+    );
+}
+
+// Keys are the variable names so each problem line names what the operator must fix.
+const schema = z.object({
+  MESHPLANE_URL: z.url({
+    protocol: /^https?$/,
+    error: (issue) => (issue.input === undefined ? "is required" : "must be an http:// or https:// URL"),
+  }),
+  MESHPLANE_BOOTSTRAP_TOKEN: z.string().optional(),
+  AGENT_HEALTH_PORT: wholeNumber(0, 65_535).default(8080),
+  AGENT_HEALTH_HOST: z.string().default("0.0.0.0"),
+  AGENT_SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 3_600_000).default(10_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+});
+
+type EnvName = keyof typeof schema.shape;
+const ENV_NAMES = Object.keys(schema.shape) as EnvName[];
+
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  // Helm templates often render unset values as "", which should mean "not set", not "invalid".
+  const picked: Partial<Record<EnvName, string>> = {};
+  for (const name of ENV_NAMES) {
+    const value = source[name]?.trim();
+    if (value) picked[name] = value;
+  }
+
+  const parsed = schema.safeParse(picked);
+  if (!parsed.success) {
+    // Only the path and our own messages: issues never carry the input unless asked, so secrets stay out.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "env"}: ${issue.message}`);
+    return { ok: false, problems };
+  }
+
+  const env = parsed.data;
+  return {
+    ok: true,
+    config: {
+      meshplaneUrl: env.MESHPLANE_URL,
+      bootstrapToken: env.MESHPLANE_BOOTSTRAP_TOKEN,
+      healthPort: env.AGENT_HEALTH_PORT,
+      healthHost: env.AGENT_HEALTH_HOST,
+      shutdownTimeoutMs: env.AGENT_SHUTDOWN_TIMEOUT_MS,
+      logLevel: env.LOG_LEVEL,
+    },
+  };
+}
