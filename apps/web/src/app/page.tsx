@@ -1,0 +1,67 @@
+// The start page: what Meshplane is, the live health of its API and database, and what comes next.
+import { Logo } from "../components/logo";
+import { StatusPanel } from "../components/status-panel";
+import { readEnv } from "../env";
+import { fetchHealth } from "../lib/health";
+
+export const dynamic = "force-dynamic";
+
+const coming = [
+  {
+    name: "Designs",
+    text: "Kubernetes infrastructure as components and relationships, with revisions and diffs.",
+  },
+  { name: "Catalog", text: "Browse, publish and clone reviewed designs, without an account to look." },
+  {
+    name: "Clusters & agent",
+    text: "A small agent dials out from each cluster to deploy designs and sync inventory.",
+  },
+  {
+    name: "Performance",
+    text: "Load tests that correct for coordinated omission, with SMP results and charts.",
+  },
+];
+
+export default async function StartPage() {
+  const env = readEnv();
+  const report = await fetchHealth(env.apiUrl);
+  return (
+    <main className="page">
+      <nav className="top">
+        <span className="brand">
+          <Logo />
+          Meshplane
+        </span>
+        <span className="links">
+          <a href={`${env.publicApiUrl}/api/docs`}>API reference</a>
+          <a href={`${env.publicApiUrl}/api/openapi.json`}>OpenAPI</a>
+        </span>
+      </nav>
+      <header className="hero">
+        <h1>The management plane for cloud native infrastructure.</h1>
+        <p>
+          Keep designs in shared workspaces, publish them to a public catalog, deploy them through an agent in
+          each cluster, and measure latency honestly. A Meshery Remote Provider too.
+        </p>
+      </header>
+      <StatusPanel report={report} />
+      <section aria-labelledby="next-title">
+        <h2 id="next-title" className="section-title">
+          Coming next
+        </h2>
+        <ul className="grid">
+          {coming.map((area) => (
+            <li key={area.name} className="card">
+              <div className="card-head">
+                <h3>{area.name}</h3>
+                <span className="tag">Not built yet</span>
+              </div>
+              <p>{area.text}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <footer className="foot muted">Reading {report.url}</footer>
+    </main>
+  );
+}
