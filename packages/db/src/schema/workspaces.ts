@@ -1,7 +1,7 @@
 // Workspaces: collaboration spaces inside an organisation, linked to teams, environments and designs.
 import { relations } from "drizzle-orm";
-import { jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { id, timestamps } from "./_columns";
+import { pgTable } from "drizzle-orm/pg-core";
+import { namedTenantColumns, namedTenantConstraints } from "./_tenant-columns";
 import { designs } from "./designs";
 import { organizations } from "./organizations";
 import { users } from "./users";
@@ -9,22 +9,7 @@ import { workspaceDesigns } from "./workspace-designs";
 import { workspaceEnvironments } from "./workspace-environments";
 import { workspaceTeams } from "./workspace-teams";
 
-export const workspaces = pgTable(
-  "workspaces",
-  {
-    id: id(),
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    name: text().notNull(),
-    description: text().notNull().default(""),
-    ownerId: uuid().references(() => users.id, { onDelete: "set null" }),
-    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    ...timestamps,
-  },
-  // (id, organization_id) is unique so links can prove, by foreign key, that both ends share a tenant.
-  (t) => [unique().on(t.organizationId, t.name), unique().on(t.id, t.organizationId)],
-);
+export const workspaces = pgTable("workspaces", namedTenantColumns(), (t) => namedTenantConstraints(t));
 
 export const workspacesRelations = relations(workspaces, ({ one, many }) => ({
   organization: one(organizations, { fields: [workspaces.organizationId], references: [organizations.id] }),
