@@ -1,0 +1,2 @@
+// The model registry: Kubernetes model seed, CRD conversion, model import.
+export {};
