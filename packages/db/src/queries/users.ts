@@ -52,3 +52,19 @@ export async function getUserByEmail(db: Db, params: { email: string }): Promise
     .where(eq(users.email, normalizeEmail(params.email)));
   return row;
 }
+
+/** Records a sign-in: the time the profile page and the audit log show. */
+export async function recordUserSignIn(db: Db, params: { id: string; now?: Date }): Promise<void> {
+  await db
+    .update(users)
+    .set({ lastLoginAt: params.now ?? new Date() })
+    .where(eq(users.id, params.id));
+}
+
+/** Replaces the user's Meshery preferences (sync-prefs sends the whole document every time). */
+export async function replaceUserPreferences(
+  db: Db,
+  params: { id: string; preferences: Record<string, unknown> },
+): Promise<void> {
+  await db.update(users).set({ preferences: params.preferences }).where(eq(users.id, params.id));
+}

@@ -1,6 +1,6 @@
 // People who sign in: the Auth.js user row plus the profile fields Meshery's User carries.
 import { relations } from "drizzle-orm";
-import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./_columns";
 import { accounts } from "./accounts";
 import { memberships } from "./memberships";
@@ -19,6 +19,8 @@ export const users = pgTable("users", {
   lastName: text(),
   status: text({ enum: userStatuses }).notNull().default("active"),
   lastLoginAt: timestamp({ withTimezone: true }),
+  // Meshery's user preferences, synced by Meshery Server through `sync-prefs`.
+  preferences: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   ...timestamps,
 });
 
