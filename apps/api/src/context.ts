@@ -2,6 +2,7 @@
 import type { Db } from "@meshplane/db/types";
 import type { Inngest, WorkflowSender } from "@meshplane/workflows";
 import type { Actor } from "./actor";
+import type { AuthConfig } from "./auth/config";
 
 export type Runtime = "node" | "workerd";
 export type Mode = "one-machine" | "distributed";
@@ -20,7 +21,9 @@ export type AppInfo = { version: string; runtime: Runtime; mode: Mode };
 export type AppEnv = {
   Variables: {
     requestId: string;
-    actor: Actor;
+    /** Resolved on first use by `actorOf`, so routes that never ask (health, Inngest) never touch tokens. */
+    actorPromise: Promise<Actor>;
+    auth: AuthConfig;
     db: Db;
     workflows: WorkflowSender;
     inngest: Inngest;

@@ -16,8 +16,20 @@ const inngestKeys = {
   INNGEST_DEV: optional(z.enum(["0", "1", "true", "false"])),
 };
 
+const flag = optional(z.enum(["0", "1", "true", "false"])).transform((value) =>
+  value === undefined ? undefined : value === "1" || value === "true",
+);
+
 export const WorkerEnv = z.object({
   DATABASE_URL: postgresUrl,
+  MESHPLANE_INTERNAL_SECRET: z.string().min(32, "at least 32 characters"),
+  MESHPLANE_ENCRYPTION_KEY: z.string().min(1),
+  MESHPLANE_PUBLIC_URL: z.url(),
+  MESHPLANE_WEB_URL: z.url(),
+  // Workers are the production mode: the development sign-in may only be absent or off.
+  MESHPLANE_DEV_SIGN_IN: flag.refine((on) => on !== true, {
+    message: "the development sign-in cannot be enabled in production",
+  }),
   /** `host:port/path` of a WebSocket-to-TCP proxy, so Neon's driver reaches a plain PostgreSQL locally. */
   NEON_WS_PROXY: optional(z.string()),
   ...inngestKeys,
@@ -34,6 +46,17 @@ export const NodeEnv = z.object({
   MESHPLANE_DATA_DIR: optional(z.string()).transform(
     (dir) => dir ?? fileURLToPath(new URL("../../../.data/pglite", import.meta.url).href),
   ),
+  NODE_ENV: optional(z.string()),
+  MESHPLANE_INTERNAL_SECRET: optional(z.string()),
+  MESHPLANE_ENCRYPTION_KEY: optional(z.string()),
+  /** Where the one-machine mode keeps the secrets it generates when the two above are unset. */
+  MESHPLANE_SECRETS_FILE: optional(z.string()).transform(
+    (file) => file ?? fileURLToPath(new URL("../../../.data/secrets.json", import.meta.url).href),
+  ),
+  MESHPLANE_PUBLIC_URL: optional(z.url()),
+  MESHPLANE_WEB_URL: optional(z.url()),
+  WEB_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  MESHPLANE_DEV_SIGN_IN: flag,
   ...inngestKeys,
 });
 export type NodeEnv = z.infer<typeof NodeEnv>;

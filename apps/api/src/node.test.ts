@@ -22,7 +22,12 @@ describe("the Node entry (dist/node.js)", () => {
     // A clean environment: the entry must not depend on anything but what it documents.
     child = spawn(process.execPath, ["dist/node.js"], {
       cwd: apiDir,
-      env: { API_PORT: "0", API_HOST: "127.0.0.1", MESHPLANE_DATA_DIR: join(dataDir, "pglite") },
+      env: {
+        API_PORT: "0",
+        API_HOST: "127.0.0.1",
+        MESHPLANE_DATA_DIR: join(dataDir, "pglite"),
+        MESHPLANE_SECRETS_FILE: join(dataDir, "secrets.json"),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (chunk: Buffer) => {

@@ -7,10 +7,12 @@ import { migrate } from "@meshplane/db/migrate";
 import { createInngestClient } from "@meshplane/workflows";
 import { createInProcessRunner } from "@meshplane/workflows/in-process";
 import { newApp } from "./app";
+import { authConfigFromNodeEnv } from "./auth/node-config";
 import { inngestKeysOf, readNodeEnv } from "./env";
 import { apiVersion } from "./version";
 
 const env = readNodeEnv();
+const auth = authConfigFromNodeEnv(env);
 
 async function openDatabase() {
   if (env.DATABASE_URL) {
@@ -32,6 +34,7 @@ const inngest = createInngestClient({ isDev: !env.INNGEST_SIGNING_KEY, ...innges
 const app = newApp({
   info: { version: apiVersion, runtime: "node", mode: "one-machine" },
   services: () => ({ db: database.db, workflows, inngest }),
+  auth,
 });
 
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.API_HOST }, (address) => {

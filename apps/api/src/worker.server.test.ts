@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { createTestDb, startWsProxy, type TestDb, tcpTargetOf, type WsProxy } from "@meshplane/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GetHealthResponse } from "./routes/health/get";
+import { testAuthConfig } from "./testing/app";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url).href);
 const wranglerBin = join(repoRoot, "node_modules/wrangler/bin/wrangler.js");
@@ -42,6 +43,10 @@ describe("the Worker entry in workerd", () => {
     const args = [wranglerBin, "dev", "--config", "wrangler.toml", "--ip", "127.0.0.1", "--port", `${port}`];
     args.push("--inspector-port", `${inspectorPort}`, "--show-interactive-dev-session=false");
     args.push("--var", `DATABASE_URL:${t.url}`, "--var", `NEON_WS_PROXY:${proxy.address}`);
+    const auth = testAuthConfig();
+    args.push("--var", `MESHPLANE_INTERNAL_SECRET:${auth.internalSecret}`);
+    args.push("--var", `MESHPLANE_ENCRYPTION_KEY:${auth.encryptionKey}`);
+    args.push("--var", `MESHPLANE_PUBLIC_URL:${auth.publicUrl}`, "--var", `MESHPLANE_WEB_URL:${auth.webUrl}`);
     wrangler = spawn(process.execPath, args, {
       cwd: repoRoot,
       // Its own process group, so teardown stops workerd too; its own HOME, so no user config leaks in.

@@ -2,6 +2,7 @@
 import { createNeonPoolDb } from "@meshplane/db/client/neon-pool";
 import { createInngestClient, inngestSender } from "@meshplane/workflows";
 import { type App, newApp } from "./app";
+import { checkAuthConfig } from "./auth/config";
 import { describeIssues, inngestKeysOf, WorkerEnv } from "./env";
 import { apiVersion } from "./version";
 
@@ -22,6 +23,13 @@ function appFor(bindings: unknown, env: WorkerEnv): App {
       );
       return { db: pool.db, workflows, inngest, release: pool.close };
     },
+    auth: {
+      internalSecret: env.MESHPLANE_INTERNAL_SECRET,
+      encryptionKey: env.MESHPLANE_ENCRYPTION_KEY,
+      publicUrl: env.MESHPLANE_PUBLIC_URL.replace(/\/+$/, ""),
+      webUrl: env.MESHPLANE_WEB_URL.replace(/\/+$/, ""),
+      devSignIn: false,
+    },
   });
   built = { bindings, app };
   return app;
@@ -30,8 +38,17 @@ function appFor(bindings: unknown, env: WorkerEnv): App {
 export default {
   fetch(request, bindings, ctx) {
     const parsed = WorkerEnv.safeParse(bindings);
-    if (!parsed.success) {
-      console.error(`invalid Worker environment: ${describeIssues(parsed.error)}`);
+    const problems = parsed.success
+      ? checkAuthConfig({
+          internalSecret: parsed.data.MESHPLANE_INTERNAL_SECRET,
+          encryptionKey: parsed.data.MESHPLANE_ENCRYPTION_KEY,
+          publicUrl: "",
+          webUrl: "",
+          devSignIn: false,
+        })
+      : [describeIssues(parsed.error)];
+    if (!parsed.success || problems.length > 0) {
+      console.error(`invalid Worker environment: ${problems.join("; ")}`);
       const requestId = `req_${crypto.randomUUID().replaceAll("-", "")}`;
       return Response.json(
         { error: { code: "BAD_ENVIRONMENT", message: "The server is misconfigured", requestId } },

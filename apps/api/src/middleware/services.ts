@@ -1,18 +1,22 @@
-// Puts the entry's services (db, workflow sender, Inngest client) and the caller's actor on the context.
+// Puts the entry's services (db, workflow sender, Inngest client) and its auth configuration on the context.
 import type { Context, MiddlewareHandler } from "hono";
-import { resolveActor } from "../actor";
+import type { AuthConfig } from "../auth/config";
 import type { AppEnv, AppInfo, Services } from "../context";
 
 export type ServicesFactory = (c: Context<AppEnv>) => Services | Promise<Services>;
 
-export function provideServices(info: AppInfo, build: ServicesFactory): MiddlewareHandler<AppEnv> {
+export function provideServices(
+  info: AppInfo,
+  auth: AuthConfig,
+  build: ServicesFactory,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("info", info);
     const services = await build(c);
     c.set("db", services.db);
     c.set("workflows", services.workflows);
     c.set("inngest", services.inngest);
-    c.set("actor", resolveActor(c.req.raw));
+    c.set("auth", auth);
     try {
       await next();
     } finally {

@@ -1,16 +1,74 @@
-// Mounts every route on the app: one line per operation, grouped by resource.
+// Mounts every route on the app from one list; the Meshery capabilities document is derived from the same list.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { registerListEvents } from "./events/list";
 import { registerGetHealth } from "./health/get";
+import { registerGetOrganizationKeys } from "./identity/org-keys";
+import { organizationsCapability, registerListOrganizations } from "./identity/orgs-list";
+import { preferencesCapability, registerPutPreferences } from "./identity/preferences-put";
+import { profileCapability, registerGetProfile } from "./identity/profile-get";
 import { registerInngest } from "./inngest/serve";
+import { registerInternalAdapter } from "./internal/adapter";
+import { registerInternalDevSignIn } from "./internal/dev-sign-in";
+import { internalOnly } from "./internal/guard";
+import { registerInternalMesheryAuthorize } from "./internal/meshery-authorize";
+import { registerInternalSessionToken } from "./internal/session-token";
+import { environmentsSpec, registerNamedResource, teamsSpec, workspacesSpec } from "./named-resources/index";
+import { type Capability, registerProviderCapabilities } from "./provider/capabilities";
+import { registerProviderIntrospect } from "./provider/introspect";
+import { registerProviderKeys } from "./provider/keys";
+import { registerProviderLogin } from "./provider/login";
+import { registerProviderLogout } from "./provider/logout";
+import { registerProviderRefresh } from "./provider/refresh";
+import { registerProviderRevoke } from "./provider/revoke";
 import { registerReference } from "./reference/index";
+import { registerCreateToken } from "./tokens/create";
+import { registerDeleteToken } from "./tokens/delete";
+import { registerListTokens } from "./tokens/list";
 import { registerGetVersion } from "./version/get";
 
-export function registerRoutes(app: OpenAPIHono<AppEnv>, version: string) {
-  registerGetHealth(app);
-  registerGetVersion(app);
-  registerListEvents(app);
-  registerInngest(app);
+type App = OpenAPIHono<AppEnv>;
+
+/** A mounted group of routes, and the Meshery feature it serves when it serves one. */
+export type RouteModule = { register: (app: App) => void; capability?: Capability };
+
+export const routeModules: RouteModule[] = [
+  { register: registerGetHealth },
+  { register: registerGetVersion },
+  { register: registerListEvents },
+  { register: registerInngest },
+  // Meshery's fixed provider endpoints (not listed in capabilities: Meshery Server knows their paths).
+  { register: registerProviderLogin },
+  { register: registerProviderRefresh },
+  { register: registerProviderIntrospect },
+  { register: registerProviderRevoke },
+  { register: registerProviderKeys },
+  { register: registerProviderLogout },
+  // Identity.
+  { register: registerGetProfile, capability: profileCapability },
+  { register: registerPutPreferences, capability: preferencesCapability },
+  { register: registerListOrganizations, capability: organizationsCapability },
+  { register: registerGetOrganizationKeys },
+  { register: registerListTokens },
+  { register: registerCreateToken },
+  { register: registerDeleteToken },
+  ...[workspacesSpec, environmentsSpec, teamsSpec].map((spec) => ({
+    register: (app: App) => registerNamedResource(app, spec),
+    ...(spec.capability ? { capability: spec.capability } : {}),
+  })),
+];
+
+export const advertisedCapabilities: Capability[] = routeModules.flatMap((module) =>
+  module.capability ? [module.capability] : [],
+);
+
+export function registerRoutes(app: App, version: string) {
+  app.use("/api/internal/*", internalOnly());
+  registerInternalAdapter(app);
+  registerInternalSessionToken(app);
+  registerInternalDevSignIn(app);
+  registerInternalMesheryAuthorize(app);
+  for (const module of routeModules) module.register(app);
+  registerProviderCapabilities(app, advertisedCapabilities);
   registerReference(app, version);
 }

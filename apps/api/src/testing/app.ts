@@ -3,6 +3,7 @@ import { createTestDb, type TestDb } from "@meshplane/db/testing";
 import { createInngestClient } from "@meshplane/workflows";
 import { createInProcessRunner, type InProcessRunner } from "@meshplane/workflows/in-process";
 import { type App, type NewAppOptions, newApp } from "../app";
+import type { AuthConfig } from "../auth/config";
 import type { Services } from "../context";
 import { apiVersion } from "../version";
 
@@ -15,6 +16,7 @@ export async function createTestApp(options: Partial<NewAppOptions> = {}): Promi
   const app = newApp({
     info: { version: apiVersion, runtime: "node", mode: "one-machine" },
     services: () => services,
+    auth: testAuthConfig(),
     ...options,
   });
   return {
@@ -30,3 +32,16 @@ export async function createTestApp(options: Partial<NewAppOptions> = {}): Promi
 
 /** The error envelope's shape, for assertions. */
 export type ErrorBody = { error: { code: string; message: string; requestId: string } };
+
+/** Fresh secrets per app, the development sign-in on, as in the one-machine mode. */
+export function testAuthConfig(overrides: Partial<AuthConfig> = {}): AuthConfig {
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  return {
+    internalSecret: `internal-${crypto.randomUUID()}-${crypto.randomUUID()}`,
+    encryptionKey: btoa(String.fromCharCode(...key)),
+    publicUrl: "http://api.meshplane.test",
+    webUrl: "http://web.meshplane.test",
+    devSignIn: true,
+    ...overrides,
+  };
+}

@@ -77,6 +77,15 @@ export async function findApiTokenByHash(
   return row;
 }
 
+/** The token with this hash in any state, so authentication can say "revoked" or "expired" rather than "unknown". */
+export async function getApiTokenByHash(
+  db: Db,
+  params: { tokenHash: string },
+): Promise<ApiTokenSummary | undefined> {
+  const [row] = await db.select(summary).from(apiTokens).where(eq(apiTokens.tokenHash, params.tokenHash));
+  return row;
+}
+
 export async function markApiTokenUsed(
   db: Db,
   params: { organizationId: string; id: string },

@@ -13,6 +13,7 @@ export * from "./rate-limits";
 export * from "./refresh-tokens";
 export * from "./roles";
 export * from "./signing-keys";
+export * from "./teams";
 export * from "./transactions";
 export * from "./users";
 export * from "./workflow-runs";
