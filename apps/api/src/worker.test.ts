@@ -16,7 +16,9 @@ describe("the Worker entry's environment check", () => {
     const original = console.error;
     console.error = () => {};
     try {
-      const request = new Request("http://localhost/api/health") as unknown as Parameters<typeof worker.fetch>[0];
+      const request = new Request("http://localhost/api/health") as unknown as Parameters<
+        typeof worker.fetch
+      >[0];
       const res = await worker.fetch(request, bindings, ctx);
       expect(res.status).toBe(500);
       const body = (await res.json()) as { error: { code: string; message: string; requestId: string } };
