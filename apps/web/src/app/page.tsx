@@ -35,6 +35,9 @@ export default async function StartPage() {
         <span className="links">
           <a href={`${env.publicApiUrl}/api/docs`}>API reference</a>
           <a href={`${env.publicApiUrl}/api/openapi.json`}>OpenAPI</a>
+          <a className="button" href="/sign-in?callbackUrl=%2Fdashboard">
+            Sign in
+          </a>
         </span>
       </nav>
       <header className="hero">

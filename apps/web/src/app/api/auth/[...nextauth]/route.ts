@@ -1,0 +1,4 @@
+// Auth.js's HTTP endpoints: provider redirects, OAuth callbacks, session and sign-out.
+import { handlers } from "../../../../auth";
+
+export const { GET, POST } = handlers;
