@@ -120,7 +120,7 @@ function checkResource(resource: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function toComponent(resource: Resource, id: string): Component {
+export function toComponent(resource: Resource, id: string): Component {
   const { apiVersion, kind, status: _status, ...configuration } = resource;
   const namespaced = isNamespaced(kind);
   // Meshery places namespaced resources without a namespace in "default", as kubectl would.
