@@ -95,6 +95,16 @@ export class Histogram {
     return this;
   }
 
+  /** Empties the histogram for reuse, keeping its (large) counts array. */
+  reset(): void {
+    this.counts.fill(0);
+    this.total = 0;
+    this.min = Number.POSITIVE_INFINITY;
+    this.max = 0;
+    this.sum = 0;
+    this.sumOfSquares = 0;
+  }
+
   /** Non-empty buckets as [lowest value, highest value, count], for charts. */
   *buckets(): Generator<[number, number, number]> {
     for (let index = 0; index < this.counts.length; index++) {
