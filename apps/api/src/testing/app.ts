@@ -7,22 +7,30 @@ import type { AuthConfig } from "../auth/config";
 import type { Services } from "../context";
 import { apiVersion } from "../version";
 
-export type TestApp = { app: App; t: TestDb; workflows: InProcessRunner; close: () => Promise<void> };
+export type TestApp = {
+  app: App;
+  t: TestDb;
+  workflows: InProcessRunner;
+  auth: AuthConfig;
+  close: () => Promise<void>;
+};
 
 export async function createTestApp(options: Partial<NewAppOptions> = {}): Promise<TestApp> {
   const t = await createTestDb();
   const workflows = createInProcessRunner({ db: t.db, backoffMs: 1, log: () => {} });
   const services: Services = { db: t.db, workflows, inngest: createInngestClient({ isDev: true }) };
+  const auth = options.auth ?? testAuthConfig();
   const app = newApp({
     info: { version: apiVersion, runtime: "node", mode: "one-machine" },
     services: () => services,
-    auth: testAuthConfig(),
     ...options,
+    auth,
   });
   return {
     app,
     t,
     workflows,
+    auth,
     close: async () => {
       await workflows.drain(1_000);
       await t.close();

@@ -5,13 +5,14 @@ import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
+import { OrgQuery, orgIdOf } from "../named-resources/spec";
 
 const route = createRoute({
   method: "delete",
   path: "/api/identity/tokens/{id}",
   tags: ["tokens"],
   summary: "Revoke an API token",
-  request: { params: z.object({ id: z.uuid() }), query: z.object({ orgId: z.uuid().optional() }) },
+  request: { params: z.object({ id: z.uuid() }), query: OrgQuery },
   responses: {
     204: { description: "Revoked (or already revoked)" },
     ...openApiErrorResponses,
@@ -21,7 +22,7 @@ const route = createRoute({
 export const registerDeleteToken = (app: OpenAPIHono<AppEnv>) =>
   app.openapi(route, async (c) => {
     const { id } = c.req.valid("param");
-    const access = await requireOrgAccess(c, c.req.valid("query").orgId, "tokens:manage-own");
+    const access = await requireOrgAccess(c, orgIdOf(c.req.valid("query")), "tokens:manage-own");
     const scope = { organizationId: access.organization.id, userId: access.userId };
     if (!(await revokeApiToken(c.var.db, { ...scope, id }))) {
       const mine = await listApiTokens(c.var.db, scope);

@@ -4,6 +4,7 @@ import { listApiTokens } from "@meshplane/db/queries";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
+import { OrgQuery, orgIdOf } from "../named-resources/spec";
 import { ApiTokenBody, toApiToken } from "./schema";
 
 const route = createRoute({
@@ -11,7 +12,7 @@ const route = createRoute({
   path: "/api/identity/tokens",
   tags: ["tokens"],
   summary: "List my API tokens",
-  request: { query: z.object({ orgId: z.uuid().optional() }) },
+  request: { query: OrgQuery },
   responses: {
     200: {
       description: "My tokens",
@@ -23,7 +24,7 @@ const route = createRoute({
 
 export const registerListTokens = (app: OpenAPIHono<AppEnv>) =>
   app.openapi(route, async (c) => {
-    const access = await requireOrgAccess(c, c.req.valid("query").orgId, "tokens:manage-own");
+    const access = await requireOrgAccess(c, orgIdOf(c.req.valid("query")), "tokens:manage-own");
     const tokens = await listApiTokens(c.var.db, {
       organizationId: access.organization.id,
       userId: access.userId,
