@@ -1,0 +1,45 @@
+// Relationships the identification proposes, and the parents it finds missing, before the engine applies them.
+import type { Component, Relationship } from "../format/schema";
+import type { ComponentFactory } from "./component-factory";
+import type { ComponentIndex } from "./component-index";
+import { anatomyOf } from "./instances";
+
+export type Candidate = {
+  relationship: Relationship;
+  reason: string;
+  /** A component the relationship brings with it (an alias node) when the design lacks it. */
+  creates?: Component;
+};
+
+/** A parent that children name but the design lacks, with the values that make the children match it. */
+export type MissingParent = {
+  id: string;
+  kind: string;
+  model: string;
+  displayName: string;
+  fields: { path: string[]; value: unknown }[];
+  reason: string;
+};
+
+export type Identification = {
+  candidates: Map<string, Candidate>;
+  missingParents: Map<string, MissingParent>;
+};
+
+export type IdentifyContext = {
+  index: ComponentIndex;
+  createComponent: ComponentFactory;
+  found: Identification;
+};
+
+/** Keeps the first candidate for a key: two definitions of one class may find the same pair. */
+export function propose(context: IdentifyContext, candidate: Candidate): void {
+  const key = anatomyOf(candidate.relationship).key;
+  if (!context.found.candidates.has(key)) context.found.candidates.set(key, candidate);
+}
+
+export function describe(component: Component): string {
+  const namespace = (component.configuration.metadata as { namespace?: unknown } | undefined)?.namespace;
+  const scope = typeof namespace === "string" ? `${namespace}/` : "";
+  return `${component.component.kind} ${scope}${component.displayName}`;
+}

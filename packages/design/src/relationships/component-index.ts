@@ -1,0 +1,44 @@
+// The design's components by id and by kind, so a selector finds its candidates without scanning everything.
+import type { Component } from "../format/schema";
+
+export type Selectable = { kind?: string; model?: { name: string } | undefined };
+
+export class ComponentIndex {
+  readonly byId = new Map<string, Component>();
+  private readonly byKind = new Map<string, Component[]>();
+
+  constructor(readonly all: readonly Component[]) {
+    for (const component of all) {
+      this.byId.set(component.id, component);
+      const sameKind = this.byKind.get(component.component.kind);
+      if (sameKind) sameKind.push(component);
+      else this.byKind.set(component.component.kind, [component]);
+    }
+  }
+
+  /** Components a selector item admits, in design order. */
+  candidates(item: Selectable): readonly Component[] {
+    const kind = item.kind ?? "*";
+    const pool = kind === "*" ? this.all : (this.byKind.get(kind) ?? []);
+    const model = item.model?.name;
+    if (model === undefined || model === "*") return pool;
+    return pool.filter((component) => component.model.name === model);
+  }
+}
+
+export function admits(item: Selectable, component: Component): boolean {
+  const kind = item.kind ?? "*";
+  const model = item.model?.name ?? "*";
+  return (
+    (kind === "*" || kind === component.component.kind) && (model === "*" || model === component.model.name)
+  );
+}
+
+/** Meshery's deny lists: a pair is refused when its from side matches a deny.from item and its to side a deny.to item. */
+export function denied(
+  deny: { from: readonly Selectable[]; to: readonly Selectable[] },
+  from: Component,
+  to: Component,
+): boolean {
+  return deny.from.some((item) => admits(item, from)) && deny.to.some((item) => admits(item, to));
+}

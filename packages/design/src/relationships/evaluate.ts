@@ -1,0 +1,134 @@
+// evaluateRelationships: a design and relationship definitions in, Meshery's evaluation response out, deterministically.
+import type { Component, Design, Relationship } from "../format/schema";
+import { type ComponentFactory, createBuiltInComponent } from "./component-factory";
+import { canonicalJson, hash128 } from "./content-hash";
+import { type RelationshipDefinition, relationshipClass } from "./definition";
+import { DesignState, type EvaluationAction, type EvaluationTrace } from "./design-state";
+import { runEvaluationPass } from "./evaluation-pass";
+import { anatomyOf, patchRefs } from "./instances";
+
+export type EvaluationOptions = {
+  /** Rounds before giving up on a stable design; Meshery's evaluator stops at a similar depth. */
+  maxIterations?: number;
+  /** Builds the components the engine adds (missing Namespaces, alias nodes); defaults to the built-in kinds. */
+  createComponent?: ComponentFactory;
+};
+
+export type EvaluationResult = {
+  design: Design;
+  actions: EvaluationAction[];
+  trace: EvaluationTrace;
+  /** Content hash of the evaluated design: equal designs hash equal, whatever order their parts came in. */
+  hash: string;
+  iterations: number;
+  converged: boolean;
+};
+
+export const DEFAULT_MAX_ITERATIONS = 5;
+
+export function evaluateRelationships(
+  input: Design,
+  definitions: readonly RelationshipDefinition[],
+  options: EvaluationOptions = {},
+): EvaluationResult {
+  const design = structuredClone(input);
+  const inScope = definitionsInScope(design, definitions);
+  const context = {
+    definitions: inScope,
+    evaluatedClasses: new Set(inScope.map(relationshipClass)),
+    createComponent: options.createComponent ?? createBuiltInComponent,
+  };
+  // Sorted before anything is read, so the order of the input never shows in the output.
+  const state = new DesignState(
+    [...design.components].sort(compareComponents),
+    [...design.relationships].sort(compareRelationships),
+  );
+  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations && !converged) {
+    iterations += 1;
+    converged = runEvaluationPass(state, context) === 0;
+  }
+  const output: Design = {
+    ...design,
+    version: state.changeCount > 0 ? nextVersion(design.version) : design.version,
+    components: [...state.components.values()].sort(compareComponents),
+    relationships: [...state.relationships.values()].sort(compareRelationships),
+  };
+  const metadata = withResolvedAliases(design.metadata, output.relationships);
+  if (metadata) output.metadata = metadata;
+  return {
+    design: output,
+    actions: state.actions,
+    trace: state.trace(),
+    hash: hash128(canonicalJson(output)),
+    iterations,
+    converged,
+  };
+}
+
+/** Meshery evaluates only the relationships of models the design uses, minus the layers its preferences switch off. */
+function definitionsInScope(design: Design, definitions: readonly RelationshipDefinition[]) {
+  const models = new Set(design.components.map((c) => c.model.name));
+  const layers = (design.preferences?.layers as { relationships?: Record<string, unknown> } | undefined)
+    ?.relationships;
+  return definitions
+    .filter((d) => d.status === "enabled" && (d.model.name === "*" || models.has(d.model.name)))
+    .filter((d) => layers?.[relationshipClass(d)] !== false)
+    .sort((a, b) => compare(a.id, b.id));
+}
+
+function withResolvedAliases(metadata: Design["metadata"], relationships: readonly Relationship[]) {
+  const resolved: Record<string, unknown> = {};
+  for (const relationship of relationships) {
+    const anatomy = anatomyOf(relationship);
+    const [aliasId, parentId] = [anatomy.fromIds[0], anatomy.toIds[0]];
+    const path = patchRefs(anatomy.from[0], "mutatorRef")[0];
+    if (anatomy.policy !== "alias" || !aliasId || !parentId || !path) continue;
+    resolved[aliasId] = {
+      relationshipId: relationship.id,
+      aliasComponentId: aliasId,
+      immediateParentId: parentId,
+      immediateRefFieldPath: path,
+      resolvedParentId: parentId,
+      resolvedRefFieldPath: path,
+    };
+  }
+  if (Object.keys(resolved).length === 0 && metadata?.resolvedAliases === undefined) return metadata;
+  const sorted = Object.fromEntries(
+    Object.keys(resolved)
+      .sort()
+      .map((id) => [id, resolved[id]]),
+  );
+  return { ...metadata, resolvedAliases: sorted };
+}
+
+function nextVersion(version: string): string {
+  const parts = /^(v?)(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!parts) return version;
+  const [, prefix, major, minor, patch] = parts;
+  return `${prefix}${major}.${minor}.${Number(patch) + 1}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function namespaceOf(component: Component): string {
+  const namespace = (component.configuration.metadata as { namespace?: unknown } | undefined)?.namespace;
+  return typeof namespace === "string" ? namespace : "";
+}
+
+function compareComponents(a: Component, b: Component): number {
+  return (
+    compare(a.component.kind, b.component.kind) ||
+    compare(namespaceOf(a), namespaceOf(b)) ||
+    compare(a.displayName, b.displayName) ||
+    compare(a.id, b.id)
+  );
+}
+
+function compareRelationships(a: Relationship, b: Relationship): number {
+  return compare(anatomyOf(a).className, anatomyOf(b).className) || compare(a.id, b.id);
+}

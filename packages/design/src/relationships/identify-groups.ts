@@ -1,0 +1,109 @@
+// Relationships that group by structure rather than pair by value: alias nodes and label siblings.
+import type { Component } from "../format/schema";
+import { describe, type IdentifyContext, propose } from "./candidates";
+import { admits } from "./component-index";
+import { uuidFromSeed } from "./content-hash";
+import type { RelationshipDefinition, SelectorItem } from "./definition";
+import { instanceItem, relationshipInstance } from "./instances";
+import { concretePaths, valueAt, valuesAt } from "./paths";
+
+/** Each element of the parent's array (a container) becomes an alias node pointing at that element. */
+export function identifyAliases(definition: RelationshipDefinition, context: IdentifyContext): void {
+  for (const set of definition.selectors) {
+    for (const alias of set.allow.from) {
+      for (const parentItem of set.allow.to) {
+        const ref = parentItem.patch?.mutatedRef?.[0];
+        if (!ref || alias.kind === "*") continue;
+        for (const parent of context.index.candidates(parentItem)) {
+          for (const path of concretePaths(parent, ref)) {
+            proposeAlias(definition, alias, parentItem, parent, path, context);
+          }
+        }
+      }
+    }
+  }
+}
+
+function proposeAlias(
+  definition: RelationshipDefinition,
+  aliasItem: SelectorItem,
+  parentItem: SelectorItem,
+  parent: Component,
+  path: string[],
+  context: IdentifyContext,
+): void {
+  const aliasId = uuidFromSeed(["alias", parent.id, ...path].join("|"));
+  const existing = context.index.byId.get(aliasId);
+  const alias =
+    existing ??
+    context.createComponent({
+      id: aliasId,
+      kind: aliasItem.kind,
+      model: aliasItem.model?.name ?? parent.model.name,
+      displayName: aliasName(parent, path),
+      isAnnotation: true,
+    });
+  if (!alias) return;
+  const patch = { patchStrategy: "copy" as const, mutatorRef: [path], mutatedRef: [path] };
+  const relationship = relationshipInstance(
+    definition,
+    [instanceItem(alias, { ...aliasItem, patch })],
+    [instanceItem(parent, { ...parentItem, patch })],
+  );
+  propose(context, {
+    relationship,
+    reason: `${describe(parent)} holds ${path.slice(1).join(".")}, shown as ${aliasItem.kind} ${alias.displayName}`,
+    ...(existing ? {} : { creates: alias }),
+  });
+}
+
+// Array elements of Kubernetes objects are usually named (containers, ports); the index is the fallback.
+function aliasName(parent: Component, path: string[]): string {
+  const name = (valueAt(parent, path) as { name?: unknown } | undefined)?.name;
+  return typeof name === "string" && name !== "" ? name : path.slice(-2).join(".");
+}
+
+/** Components that carry the same value under the same key at the definition's refs form one group. */
+export function identifySiblings(definition: RelationshipDefinition, context: IdentifyContext): void {
+  for (const set of definition.selectors) {
+    for (const from of set.allow.from) {
+      for (const to of set.allow.to) {
+        const ref = from.match?.refs?.[0];
+        if (ref) proposeGroups(definition, from, to, ref, context);
+      }
+    }
+  }
+}
+
+function proposeGroups(
+  definition: RelationshipDefinition,
+  from: SelectorItem,
+  to: SelectorItem,
+  ref: string[],
+  context: IdentifyContext,
+): void {
+  const groups = new Map<string, { name: string; value: string; members: Component[] }>();
+  for (const component of context.index.candidates(from)) {
+    if (!admits(to, component)) continue;
+    for (const map of valuesAt(component, ref)) {
+      if (typeof map !== "object" || map === null || Array.isArray(map)) continue;
+      for (const [name, value] of Object.entries(map)) {
+        if (typeof value !== "string") continue;
+        const key = JSON.stringify([name, value]);
+        const group = groups.get(key);
+        if (group) group.members.push(component);
+        else groups.set(key, { name, value, members: [component] });
+      }
+    }
+  }
+  for (const key of [...groups.keys()].sort()) {
+    const { name, value, members } = groups.get(key) as { name: string; value: string; members: Component[] };
+    if (members.length < 2) continue;
+    const patch = { mutatorRef: [[...ref, name]], mutatedRef: [[...ref, name]] };
+    const items = members.map((member) => instanceItem(member, { ...from, patch }));
+    propose(context, {
+      relationship: relationshipInstance(definition, items, structuredClone(items)),
+      reason: `${members.length} components share the label ${name}=${value}: ${members.map(describe).join(", ")}`,
+    });
+  }
+}

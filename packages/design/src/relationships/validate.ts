@@ -1,0 +1,67 @@
+// Existing relationships checked against the design: stale, dangling and duplicate ones go, requested ones are met.
+import type { Relationship } from "../format/schema";
+import type { Identification } from "./candidates";
+import type { DesignState } from "./design-state";
+import { type Anatomy, anatomyOf, referencedIds } from "./instances";
+import { satisfyPending } from "./pending-patches";
+
+export function validateRelationships(
+  state: DesignState,
+  found: Identification,
+  evaluatedClasses: ReadonlySet<string>,
+): void {
+  const kept = new Map<string, string>();
+  for (const relationship of [...state.relationships.values()]) {
+    const anatomy = anatomyOf(relationship);
+    const verdict = judge(state, relationship, anatomy, found, evaluatedClasses, kept);
+    if (verdict.remove) {
+      state.removeRelationship(relationship.id, verdict.remove);
+      if (!verdict.duplicate) removeAliasNode(state, anatomy);
+      continue;
+    }
+    kept.set(anatomy.key, relationship.id);
+    if (verdict.approve) state.setRelationshipStatus(relationship.id, "approved", verdict.approve);
+  }
+}
+
+type Verdict = { remove?: string; approve?: string; duplicate?: true };
+
+function judge(
+  state: DesignState,
+  relationship: Relationship,
+  anatomy: Anatomy,
+  found: Identification,
+  evaluatedClasses: ReadonlySet<string>,
+  kept: ReadonlyMap<string, string>,
+): Verdict {
+  const name = `${anatomy.className} relationship`;
+  if (relationship.status === "deleted") return { remove: `${name} was marked deleted` };
+  const missing = referencedIds(anatomy).filter((id) => !state.components.has(id));
+  if (missing.length > 0 || anatomy.fromIds.length === 0 || anatomy.toIds.length === 0) {
+    return {
+      remove: `${name} refers to components no longer in the design: ${missing.join(", ") || "none named"}`,
+    };
+  }
+  const twin = kept.get(anatomy.key);
+  if (twin !== undefined) return { remove: `${name} duplicates ${twin}`, duplicate: true };
+  // Classes no definition in scope speaks for (annotations, switched-off layers) are the user's to keep.
+  if (!evaluatedClasses.has(anatomy.className)) return {};
+  const holds = found.candidates.get(anatomy.key);
+  if (relationship.status === "pending") {
+    if (holds) return { approve: `${name} holds: ${holds.reason}` };
+    if (satisfyPending(state, anatomy, relationship.id)) return { approve: `${name} holds after patching` };
+    return { remove: `${name} was requested, but its components cannot be made to match` };
+  }
+  if (!holds) return { remove: `${name} no longer holds: the components' configuration does not match it` };
+  return relationship.status === "approved" ? {} : { approve: `${name} holds: ${holds.reason}` };
+}
+
+/** An alias node only exists to show part of its parent: it goes with its relationship. */
+function removeAliasNode(state: DesignState, anatomy: Anatomy): void {
+  if (anatomy.policy !== "alias") return;
+  for (const id of anatomy.fromIds) {
+    if (state.components.get(id)?.metadata.isAnnotation) {
+      state.removeComponent(id, `its ${anatomy.className} relationship was removed`);
+    }
+  }
+}
