@@ -2,6 +2,7 @@
 import {
   addMembership,
   createApiToken,
+  createConnection,
   createCustomRole,
   createEnvironment,
   createTeam,
@@ -13,6 +14,7 @@ import { createTestApp, type TestApp } from "./testing/app";
 import { bearer, type SignedIn, signIn } from "./testing/identity";
 
 type Route = { method: string; path: string };
+const SECRET = "apiVersion: v1\nkind: Config\nusers: [{name: admin, user: {token: s3cr3t-cluster-token}}]";
 type Expectation = "public" | "org" | "member" | "self";
 
 // Routes anyone may call (the provider endpoints authenticate by the token in their body).
@@ -72,6 +74,21 @@ describe("tenancy: every route against every caller that must be refused", () =>
     ids.workspaces = (await createWorkspace(ctx.t.db, { organizationId, name: "payments" })).id;
     ids.environments = (await createEnvironment(ctx.t.db, { organizationId, name: "production" })).id;
     ids.teams = (await createTeam(ctx.t.db, { organizationId, name: "platform" })).id;
+    ids.connections = (
+      await createConnection(ctx.t.db, {
+        organizationId,
+        name: "prod-cluster",
+        kind: "kubernetes",
+        type: "platform",
+        subType: "orchestration",
+      })
+    ).id;
+    const credential = await ctx.app.request(`/api/integrations/credentials?orgID=${organizationId}`, {
+      method: "POST",
+      headers: { ...bearer(owner.jwt), "content-type": "application/json" },
+      body: JSON.stringify({ name: "prod-kubeconfig", type: "kubeconfig", secret: { kubeconfig: SECRET } }),
+    });
+    ids.credentials = ((await credential.json()) as { id: string }).id;
     const revoked = await createApiToken(ctx.t.db, { organizationId, userId: owner.userId, name: "old" });
     await revokeApiToken(ctx.t.db, { organizationId, id: revoked.apiToken.id });
     revokedToken = revoked.token;
@@ -106,14 +123,23 @@ describe("tenancy: every route against every caller that must be refused", () =>
       .replace("{id}", ids[resource] ?? crypto.randomUUID());
     const url = new URL(`http://api.test${path}`);
     url.searchParams.set("orgID", org);
+    if (route.method === "DELETE" && route.path === "/api/integrations/credentials") {
+      url.searchParams.set("credential_id", ids.credentials ?? "");
+    }
     const body =
       route.method === "POST" || route.method === "PUT"
         ? JSON.stringify(
             path.endsWith("/tokens")
               ? { orgId: org, name: "probe" }
-              : route.method === "PUT"
-                ? { name: "renamed" }
-                : { organizationId: org, name: `probe-${crypto.randomUUID()}` },
+              : path.endsWith("/integrations/connections")
+                ? { name: "probe", kind: "kubernetes" }
+                : path.endsWith("/integrations/credentials")
+                  ? { name: "probe", type: "token", secret: { token: "x" } }
+                  : path.startsWith("/api/integrations/connections/")
+                    ? { status: "registered" }
+                    : route.method === "PUT"
+                      ? { name: "renamed" }
+                      : { organizationId: org, name: `probe-${crypto.randomUUID()}` },
           )
         : undefined;
     return new Request(url, {
@@ -157,8 +183,8 @@ describe("tenancy: every route against every caller that must be refused", () =>
           expected === 200 ? response.status >= 200 && response.status < 300 : response.status === expected;
         // Whatever the status, nothing of the owner's organisation may appear in an answer to them.
         // Ids the caller sent may be echoed in a 404; names and emails it did not send must never appear.
-        const leaked = [owner.email, "payments", "production", "platform", "stale"].some((secret) =>
-          text.includes(secret),
+        const leaked = [owner.email, "payments", "production", "platform", "stale", "prod-", "s3cr3t"].some(
+          (secret) => text.includes(secret),
         );
         if (!ok || leaked)
           failures.push(
@@ -196,5 +222,23 @@ describe("tenancy: every route against every caller that must be refused", () =>
       expect.arrayContaining(["workspaces:manage", "members:manage", "tokens:manage-own"]),
     );
     expect(await keysOf(owner)).not.toContain("catalog:review");
+  });
+
+  it("keeps credential secrets sealed at rest, redacted on read, and bound to their organisation", async () => {
+    const { rowsOf } = await import("@meshplane/db/queries");
+    const { sql } = await import("drizzle-orm");
+    const stored = rowsOf<Record<string, unknown>>(await ctx.t.db.execute(sql`select * from credentials`));
+    expect(stored.length).toBeGreaterThan(0);
+    expect(JSON.stringify(stored)).not.toContain("s3cr3t");
+    const read = await ctx.app.request(
+      `/api/integrations/credentials/${ids.credentials}?orgID=${owner.personalOrgId}`,
+      {
+        headers: bearer(owner.jwt),
+      },
+    );
+    expect(read.status).toBe(200);
+    const body = await read.text();
+    expect(body).not.toContain("s3cr3t");
+    expect(JSON.parse(body).secret).toEqual({ kubeconfig: "<redacted>" });
   });
 });

@@ -1,6 +1,13 @@
 // Mounts every route on the app from one list; the Meshery capabilities document is derived from the same list.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
+import { registerConnectionById } from "./connections/by-id";
+import { registerCreateConnection } from "./connections/create";
+import { connectionsCapability, registerListConnections } from "./connections/list";
+import { credentialsCapability, registerCreateCredential } from "./credentials/create";
+import { registerDeleteCredential } from "./credentials/delete";
+import { registerGetCredential } from "./credentials/get";
+import { registerListCredentials } from "./credentials/list";
 import { registerListEvents } from "./events/list";
 import { registerGetHealth } from "./health/get";
 import { registerGetOrganizationKeys } from "./identity/org-keys";
@@ -52,6 +59,14 @@ export const routeModules: RouteModule[] = [
   { register: registerListTokens },
   { register: registerCreateToken },
   { register: registerDeleteToken },
+  // Integrations.
+  { register: registerListConnections, capability: connectionsCapability },
+  { register: registerCreateConnection },
+  { register: registerConnectionById },
+  { register: registerListCredentials, capability: credentialsCapability },
+  { register: registerCreateCredential },
+  { register: registerGetCredential },
+  { register: registerDeleteCredential },
   ...[workspacesSpec, environmentsSpec, teamsSpec].map((spec) => ({
     register: (app: App) => registerNamedResource(app, spec),
     ...(spec.capability ? { capability: spec.capability } : {}),

@@ -111,3 +111,12 @@ export async function updateConnectionStatus(
     `a ${current.status} connection cannot become ${params.status}`,
   );
 }
+
+/** Removes the connection and its environment links; its credential stays for other connections. */
+export async function deleteConnection(db: Db, params: Scoped): Promise<boolean> {
+  const removed = await db
+    .delete(connections)
+    .where(and(eq(connections.organizationId, params.organizationId), eq(connections.id, params.id)))
+    .returning({ id: connections.id });
+  return removed.length > 0;
+}

@@ -55,3 +55,25 @@ export async function getSealedCredential(
     .where(and(eq(credentials.organizationId, params.organizationId), eq(credentials.id, params.id)));
   return row;
 }
+
+export async function getCredential(
+  db: Db,
+  params: { organizationId: string; id: string },
+): Promise<CredentialSummary | undefined> {
+  const [row] = await db
+    .select(summary)
+    .from(credentials)
+    .where(and(eq(credentials.organizationId, params.organizationId), eq(credentials.id, params.id)));
+  return row;
+}
+
+export async function deleteCredential(
+  db: Db,
+  params: { organizationId: string; id: string },
+): Promise<boolean> {
+  const removed = await db
+    .delete(credentials)
+    .where(and(eq(credentials.organizationId, params.organizationId), eq(credentials.id, params.id)))
+    .returning({ id: credentials.id });
+  return removed.length > 0;
+}
