@@ -20,7 +20,10 @@ export type Responder = (request: ReceivedRequest, socket: Socket, answered: () 
 export type TestServer = {
   url: string;
   port: number;
+  /** Connections accepted, including ones that never sent a request (such as the run's preflight check). */
   connections: number;
+  /** Connections that sent at least one request. */
+  requestingConnections: number;
   requests: number;
   /** The first requests received, kept for assertions about their bytes. */
   firstRequests: ReceivedRequest[];
@@ -48,7 +51,7 @@ export async function startTestServer(
   options: { tls?: boolean } = {},
 ): Promise<TestServer> {
   const sockets = new Set<Socket>();
-  const state = { connections: 0, requests: 0 };
+  const state = { connections: 0, requestingConnections: 0, requests: 0 };
   const firstRequests: ReceivedRequest[] = [];
   const onConnection = (socket: Socket) => {
     const connection = state.connections++;
@@ -56,8 +59,11 @@ export async function startTestServer(
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
     let unanswered = 0;
+    let requested = false;
     readRequests(socket, (head, body) => {
       state.requests += 1;
+      if (!requested) state.requestingConnections += 1;
+      requested = true;
       const request = { head, body, connection, unanswered };
       if (firstRequests.length < KEPT_REQUESTS) firstRequests.push(request);
       unanswered += 1;
@@ -80,6 +86,9 @@ export async function startTestServer(
     port,
     get connections() {
       return state.connections;
+    },
+    get requestingConnections() {
+      return state.requestingConnections;
     },
     get requests() {
       return state.requests;
