@@ -1,18 +1,9 @@
 // Compose YAML into plain values: size and binary checks, one document, bounded aliases, interpolation, lines.
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseAllDocuments,
-  visit,
-} from "yaml";
+import { type Document, LineCounter, parseAllDocuments, visit } from "yaml";
 import type { ImportProblem } from "../kubernetes/import";
 import { interpolate } from "./interpolate";
-import { ComposeProblems, type YamlPath } from "./problems";
+import { ComposeProblems } from "./problems";
+import { lineOfPath } from "./yaml-lines";
 
 export const MAX_COMPOSE_BYTES = 5 * 1024 * 1024;
 // Anchors expand on read: real Compose files use a handful (x-common: &common), and a bound stops "billion laughs".
@@ -43,7 +34,7 @@ export function readComposeText(
     const line = lineCounter.linePos(second.range[0]).line;
     return { line, message: "a Compose file holds one YAML document, this one holds several" };
   }
-  const problems = new ComposeProblems((path) => lineOf(doc, lineCounter, path));
+  const problems = new ComposeProblems((path) => lineOfPath(doc, lineCounter, path));
   interpolateScalars(doc, variables, problems, lineCounter);
   let value: unknown;
   try {
@@ -84,25 +75,4 @@ function interpolateScalars(
       node.value = result.value;
     },
   });
-}
-
-/** The line of the key (or list item) a path ends at; the nearest ancestor's when the path leaves the AST. */
-function lineOf(doc: Document, lineCounter: LineCounter, path: YamlPath): number | undefined {
-  const lineAt = (node: Node | null | undefined) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  let node: unknown = doc.contents;
-  let line = lineAt(doc.contents);
-  for (const key of path) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
-      if (!pair) break;
-      line = lineAt(pair.key as Node) ?? line;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === "number") {
-      node = node.items[key];
-      line = lineAt(node as Node) ?? line;
-    } else break;
-  }
-  return line;
 }
