@@ -11,6 +11,7 @@ import { registerListCredentials } from "./credentials/list";
 import { registerListEvents } from "./events/list";
 import { registerGetHealth } from "./health/get";
 import { registerGetOrganizationKeys } from "./identity/org-keys";
+import { registerCreateOrganization } from "./identity/orgs-create";
 import { organizationsCapability, registerListOrganizations } from "./identity/orgs-list";
 import { preferencesCapability, registerPutPreferences } from "./identity/preferences-put";
 import { profileCapability, registerGetProfile } from "./identity/profile-get";
@@ -20,6 +21,11 @@ import { registerInternalDevSignIn } from "./internal/dev-sign-in";
 import { internalOnly } from "./internal/guard";
 import { registerInternalMesheryAuthorize } from "./internal/meshery-authorize";
 import { registerInternalSessionToken } from "./internal/session-token";
+import { registerAcceptInvitation } from "./invitations/accept";
+import { registerCreateInvitation } from "./invitations/create";
+import { registerInvitationAdmin } from "./invitations/list";
+import { registerMemberById } from "./members/by-id";
+import { registerListMembers } from "./members/list";
 import { environmentsSpec, registerNamedResource, teamsSpec, workspacesSpec } from "./named-resources/index";
 import { type Capability, registerProviderCapabilities } from "./provider/capabilities";
 import { registerProviderIntrospect } from "./provider/introspect";
@@ -29,6 +35,7 @@ import { registerProviderLogout } from "./provider/logout";
 import { registerProviderRefresh } from "./provider/refresh";
 import { registerProviderRevoke } from "./provider/revoke";
 import { registerReference } from "./reference/index";
+import { registerRoles } from "./roles/index";
 import { registerCreateToken } from "./tokens/create";
 import { registerDeleteToken } from "./tokens/delete";
 import { registerListTokens } from "./tokens/list";
@@ -55,7 +62,14 @@ export const routeModules: RouteModule[] = [
   { register: registerGetProfile, capability: profileCapability },
   { register: registerPutPreferences, capability: preferencesCapability },
   { register: registerListOrganizations, capability: organizationsCapability },
+  { register: registerCreateOrganization },
   { register: registerGetOrganizationKeys },
+  { register: registerListMembers },
+  { register: registerMemberById },
+  { register: registerRoles },
+  { register: registerCreateInvitation },
+  { register: registerInvitationAdmin },
+  { register: registerAcceptInvitation },
   { register: registerListTokens },
   { register: registerCreateToken },
   { register: registerDeleteToken },

@@ -7,6 +7,7 @@ export * from "./designs";
 export * from "./environments";
 export * from "./events";
 export * from "./health";
+export * from "./invitations";
 export * from "./memberships";
 export * from "./organizations";
 export * from "./rate-limits";
