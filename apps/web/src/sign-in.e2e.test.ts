@@ -101,6 +101,7 @@ describe("signing in to the web app", () => {
     await page.reload();
     expect(await page.content()).not.toContain(token);
     const row = page.getByTestId("token-row").filter({ hasText: "e2e-script" });
+    expect(await row.textContent()).toContain("designs:read");
     await row.getByRole("button", { name: "Revoke e2e-script" }).click();
     await row.getByText("Revoked").waitFor();
     const afterRevoke = await fetch(`${api.url}/api/identity/users/profile`, {
@@ -190,6 +191,7 @@ async function createTokenOnPage(page: Page, name: string): Promise<string> {
   await page.goto(page.url().replace(/\/dashboard$/, "/settings/tokens"));
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Expires after").selectOption("30");
+  await page.getByLabel("designs:read").check();
   await page.getByRole("button", { name: "Create token" }).click();
   return (await page.getByTestId("new-token").textContent()) ?? "";
 }

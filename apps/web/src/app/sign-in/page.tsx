@@ -1,9 +1,10 @@
 // The sign-in page: a button per configured provider and, in the one-machine mode, sign-in by email.
 
+import { redirect } from "next/navigation";
 import { providerChoices } from "../../auth/providers";
 import { Logo } from "../../components/logo";
 import { safeReturnPath } from "../../lib/return-path";
-import { firstParam } from "../../lib/signed-in";
+import { firstParam, sessionApiToken } from "../../lib/signed-in";
 import { serverContext } from "../../server-context";
 import { signInForDevelopment, signInWithProvider } from "./actions";
 import { signInErrorMessage } from "./error-messages";
@@ -16,6 +17,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(firstParam(params.callbackUrl));
   const error = signInErrorMessage(firstParam(params.error));
+  // Already signed in (say, a second tab): go on to where the sign-in would have led.
+  if (!error && (await sessionApiToken())) redirect(callbackUrl);
   const { auth } = serverContext().env;
   const providers = providerChoices(auth);
   return (
