@@ -1,6 +1,8 @@
 // `npm run bench`: wrk and our generator against the same local server, same connections and duration, each
 // pinned to its own core, printing one JSON line with both rates and their ratio. Speed goals live here,
-// never in tests. Env: BENCH_DURATION_S (default 5), BENCH_CONNECTIONS (default 50).
+// never in tests. Env: BENCH_DURATION_S (default 5), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 3).
+// The two clients alternate for BENCH_ROUNDS rounds and each keeps its best: other work on a shared machine
+// only ever slows a client down, so the best round is the least disturbed one.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
@@ -9,6 +11,7 @@ import { buildLoadgen } from "../build.mjs";
 
 const durationS = Number(process.env.BENCH_DURATION_S ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 function fail(message) {
@@ -49,33 +52,45 @@ const server = await startServer();
 try {
   // Warm the server's JIT first, so neither measured client pays for it.
   wrk(server.url, 1);
-  const wrkRps = wrk(server.url, durationS);
   const cli = here("../dist/cli.js");
-  const output = run(
-    ...pinned(1, process.execPath, [
-      cli,
-      "--json",
-      "-t",
-      "1",
-      "-c",
-      String(connections),
-      "-d",
-      `${durationS}s`,
-      server.url,
-    ]),
-  );
-  const ours = JSON.parse(output);
+  const ours = () =>
+    JSON.parse(
+      run(
+        ...pinned(1, process.execPath, [
+          cli,
+          "--json",
+          "-t",
+          "1",
+          "-c",
+          String(connections),
+          "-d",
+          `${durationS}s`,
+          server.url,
+        ]),
+      ),
+    );
+  const wrkRuns = [];
+  const ourRuns = [];
+  for (let round = 0; round < rounds; round++) {
+    wrkRuns.push(wrk(server.url, durationS));
+    ourRuns.push(ours());
+  }
+  const wrkRps = Math.max(...wrkRuns);
+  const best = ourRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
   const line = {
     bench: "loadgen",
     wrk_rps: Math.round(wrkRps),
-    ours_rps: Math.round(ours.rps),
-    ratio: Number((ours.rps / wrkRps).toFixed(3)),
+    ours_rps: Math.round(best.rps),
+    ratio: Number((best.rps / wrkRps).toFixed(3)),
     connections,
     duration_s: durationS,
+    rounds,
     pinned: pinning,
-    ours_p50_ms: ours.latency.p50,
-    ours_p99_ms: ours.latency.p99,
-    ours_errors: Object.values(ours.errors).reduce((sum, count) => sum + count, 0),
+    wrk_rounds: wrkRuns.map(Math.round),
+    ours_rounds: ourRuns.map((result) => Math.round(result.rps)),
+    ours_p50_ms: best.latency.p50,
+    ours_p99_ms: best.latency.p99,
+    ours_errors: Object.values(best.errors).reduce((sum, count) => sum + count, 0),
   };
   console.log(JSON.stringify(line));
 } finally {

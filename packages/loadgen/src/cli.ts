@@ -25,6 +25,14 @@ function describeResult(result: LoadResult): string {
   const errors = ERROR_CLASSES.filter((name) => result.errors[name] > 0);
   for (const name of errors)
     lines.push(`  ${name} errors: ${result.errors[name]} (${result.errorSamples[name] ?? ""})`);
+  // k6's advice: a generator above ~80% CPU measures itself as much as the target.
+  result.perThread.forEach((thread, index) => {
+    if (thread.busy > 0.8) {
+      lines.push(
+        `  note: load thread ${index} was busy ${Math.round(thread.busy * 100)}% of the run: the client may be the bottleneck`,
+      );
+    }
+  });
   if (result.endedEarly !== null) {
     lines.push(
       `  ended early at ${(result.endedEarly.atMs / 1000).toFixed(2)} s: ${result.endedEarly.cause}`,

@@ -1,5 +1,6 @@
 // Owns one load thread's run: opening its connections, pacing them (closed or open model), timeouts, the
 // end of the run, and deciding that the target is gone.
+import type { EventLoopUtilization } from "node:perf_hooks";
 import { requestBatches } from "../http/request-bytes";
 import type { ErrorClass } from "./error-classes";
 import { type ConnectionOwner, LoadConnection } from "./load-connection";
@@ -22,6 +23,7 @@ export class LoadThread implements ConnectionOwner {
   private lastHealthyAt = 0;
   private connectionsOpened = 0;
   private finished = false;
+  private loopAtStart: EventLoopUtilization | null = null;
   private tickTimer: NodeJS.Timeout | null = null;
   private tickDueAt = Number.POSITIVE_INFINITY;
   private scanTimer: NodeJS.Timeout | null = null;
@@ -66,6 +68,7 @@ export class LoadThread implements ConnectionOwner {
     this.endAt = startAt + this.config.durationMs;
     this.lastHealthyAt = startAt;
     this.recorder.begin(startAt);
+    this.loopAtStart = performance.eventLoopUtilization();
     this.running = true;
     const { rate, firstConnection } = this.config;
     // Staggered by the run-wide connection number, so the threads' arrivals interleave into one even stream.
@@ -99,10 +102,14 @@ export class LoadThread implements ConnectionOwner {
       connection.drop();
     }
     this.recorder.finish(endAt);
-    const endedEarly: EndedEarly | null = cause === null ? null : { atMs: endAt - this.startAt, cause };
+    const elapsedMs = endAt - this.startAt;
+    const busy =
+      this.loopAtStart === null ? 0 : performance.eventLoopUtilization(this.loopAtStart).utilization;
+    const endedEarly: EndedEarly | null = cause === null ? null : { atMs: elapsedMs, cause };
+    const { connectionsOpened } = this;
     this.send({
       type: "done",
-      report: this.recorder.report(unfinished, this.connectionsOpened, endAt - this.startAt, endedEarly),
+      report: this.recorder.report({ unfinished, connectionsOpened, elapsedMs, busy, endedEarly }),
     });
   }
 

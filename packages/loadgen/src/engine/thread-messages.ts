@@ -54,6 +54,8 @@ export type ThreadReport = {
   unfinished: number;
   connectionsOpened: number;
   elapsedMs: number;
+  /** Share of the run the thread's event loop was busy (0..1): near 1, the client is the bottleneck. */
+  busy: number;
   endedEarly: EndedEarly | null;
 };
 

@@ -3,7 +3,7 @@
 import { serializeHistogram } from "../histogram/codec";
 import { Histogram } from "../histogram/histogram";
 import type { ErrorClass } from "./error-classes";
-import type { EndedEarly, ErrorCounts, SecondSample, ThreadReport } from "./thread-messages";
+import type { ErrorCounts, SecondSample, ThreadReport } from "./thread-messages";
 
 // Latencies beyond an hour are clamped rather than thrown on: the hot path must not fail on a stuck queue.
 const HIGHEST_US = 3_600_000_000;
@@ -58,22 +58,16 @@ export class ThreadRecorder {
   }
 
   report(
-    unfinished: number,
-    connectionsOpened: number,
-    elapsedMs: number,
-    endedEarly: EndedEarly | null,
+    run: Pick<ThreadReport, "unfinished" | "connectionsOpened" | "elapsedMs" | "busy" | "endedEarly">,
   ): ThreadReport {
     return {
+      ...run,
       requests: this.requests,
       latency: serializeHistogram(this.latency),
       serviceTime: serializeHistogram(this.serviceTime),
       statusCodes: this.statusCodes(),
       errors: { ...this.errors },
       errorSamples: { ...this.errorSamples },
-      unfinished,
-      connectionsOpened,
-      elapsedMs,
-      endedEarly,
     };
   }
 

@@ -1,5 +1,14 @@
 // Owns HTTP/1.1 response framing: reads status, Content-Length, chunked and close-delimited bodies and
 // keep-alive straight from the socket's bytes, incrementally, without decoding them to strings.
+import {
+  containsLowercase,
+  digitAt,
+  endsWithLowercase,
+  hexValue,
+  matchesLowercase,
+  parseDecimal,
+  skipSpaces,
+} from "./header-bytes";
 
 const HEAD = 0;
 const BODY_LENGTH = 1;
@@ -237,55 +246,4 @@ export class ResponseParser {
     this.state = DONE;
     return false;
   }
-}
-
-function hexValue(byte: number): number {
-  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
-  const lower = byte | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
-}
-
-function digitAt(data: Buffer, index: number): number {
-  const byte = data[index] ?? 0;
-  return byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : Number.NaN;
-}
-
-function skipSpaces(data: Buffer, from: number, end: number): number {
-  let index = from;
-  while (index < end && (data[index] === 0x20 || data[index] === 0x09)) index++;
-  return index;
-}
-
-function parseDecimal(data: Buffer, start: number, end: number): number {
-  let stop = end;
-  while (stop > start && (data[stop - 1] === 0x20 || data[stop - 1] === 0x09)) stop--;
-  if (stop === start || stop - start > 15) return -1;
-  let value = 0;
-  for (let index = start; index < stop; index++) {
-    const digit = digitAt(data, index);
-    if (Number.isNaN(digit)) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-// OR-ing 0x20 lowercases ASCII letters and leaves '-' and digits alone, which is all header names here hold.
-function matchesLowercase(data: Buffer, start: number, lowercase: Buffer): boolean {
-  for (let index = 0; index < lowercase.length; index++) {
-    if (((data[start + index] ?? 0) | 0x20) !== lowercase[index]) return false;
-  }
-  return true;
-}
-
-function containsLowercase(data: Buffer, start: number, end: number, lowercase: Buffer): boolean {
-  for (let index = start; index + lowercase.length <= end; index++) {
-    if (matchesLowercase(data, index, lowercase)) return true;
-  }
-  return false;
-}
-
-function endsWithLowercase(data: Buffer, start: number, end: number, lowercase: Buffer): boolean {
-  let stop = end;
-  while (stop > start && (data[stop - 1] === 0x20 || data[stop - 1] === 0x09)) stop--;
-  return stop - start >= lowercase.length && matchesLowercase(data, stop - lowercase.length, lowercase);
 }

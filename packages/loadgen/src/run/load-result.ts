@@ -61,7 +61,8 @@ export type LoadResult = {
   unfinished: number;
   connectionsOpened: number;
   endedEarly: EndedEarly | null;
-  perThread: { requests: number; histogram: SerializedHistogram }[];
+  /** Each thread's own count and histogram (the merge inputs), and how busy its event loop was (0..1). */
+  perThread: { requests: number; histogram: SerializedHistogram; busy: number }[];
 };
 
 export function summarizeLatency(histogram: Histogram): LatencySummary {
@@ -137,7 +138,11 @@ export function buildLoadResult({
     unfinished: reports.reduce((sum, report) => sum + report.unfinished, 0),
     connectionsOpened: reports.reduce((sum, report) => sum + report.connectionsOpened, 0),
     endedEarly: early,
-    perThread: reports.map((report) => ({ requests: report.requests, histogram: report.latency })),
+    perThread: reports.map((report) => ({
+      requests: report.requests,
+      histogram: report.latency,
+      busy: report.busy,
+    })),
   };
 }
 

@@ -16,7 +16,12 @@ describe("runLoad across threads", () => {
 
     expect(result.threads).toBe(2);
     expect(result.perThread).toHaveLength(2);
-    for (const thread of result.perThread) expect(thread.requests).toBeGreaterThan(100);
+    for (const thread of result.perThread) {
+      expect(thread.requests).toBeGreaterThan(100);
+      // A closed-model thread never waits on a timer, so its event loop is measurably busy.
+      expect(thread.busy).toBeGreaterThan(0.05);
+      expect(thread.busy).toBeLessThanOrEqual(1);
+    }
     expect(result.perThread.reduce((sum, thread) => sum + thread.requests, 0)).toBe(result.requests);
 
     const byHand = new Histogram();
