@@ -13,7 +13,10 @@ export interface ConnectionOwner {
   readonly readBuffer: Buffer;
   /** Pre-built writes of 1..pipelining requests. */
   readonly batches: Buffer[];
+  /** Sending: between the common start and the end of the run. */
   readonly running: boolean;
+  /** Over: connections that break stay closed. Before the start they are redialled like during the run. */
+  readonly finished: boolean;
   acceptsResponseAt(now: number): boolean;
   connected(connection: LoadConnection, now: number): void;
   connectFailed(connection: LoadConnection, now: number, message: string): void;
@@ -145,7 +148,7 @@ export class LoadConnection {
     }
     this.owner.failed(now, errorClass, message, this.inFlight);
     this.inFlight = 0;
-    if (this.owner.running) this.open(now);
+    if (!this.owner.finished) this.open(now);
   }
 
   /** Closes the socket without a word: the run is over or a timeout gave up on it. */
@@ -206,7 +209,7 @@ export class LoadConnection {
         unanswered,
       );
     this.inFlight = 0;
-    if (this.owner.running) this.open(this.now);
+    if (!this.owner.finished) this.open(this.now);
   }
 
   private onServerClose(): void {

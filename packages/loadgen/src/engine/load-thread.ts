@@ -22,7 +22,7 @@ export class LoadThread implements ConnectionOwner {
   // The last time any connection connected or answered; a target silent for connectTimeoutMs is gone.
   private lastHealthyAt = 0;
   private connectionsOpened = 0;
-  private finished = false;
+  finished = false;
   private loopAtStart: EventLoopUtilization | null = null;
   private tickTimer: NodeJS.Timeout | null = null;
   private tickDueAt = Number.POSITIVE_INFINITY;
@@ -154,6 +154,7 @@ export class LoadThread implements ConnectionOwner {
   }
 
   afterRead(connection: LoadConnection, now: number): void {
+    if (now >= this.endAt) return;
     connection.fill(now);
     if (this.isOpenModel && connection.canSend) this.armTick(connection.nextDueAt, now);
   }
@@ -183,6 +184,8 @@ export class LoadThread implements ConnectionOwner {
 
   private scanForTimeouts(): void {
     const now = performance.now();
+    // Quiet seconds close here too, so live views see a stalled second when it ends, not when traffic resumes.
+    if (this.running) this.recorder.advance(Math.min(now, this.endAt));
     const { connectTimeoutMs, timeoutMs } = this.config;
     for (const connection of this.connections) {
       if (connection.isConnecting && now - connection.connectStartedAt > connectTimeoutMs) {

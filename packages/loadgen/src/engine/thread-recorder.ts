@@ -51,6 +51,11 @@ export class ThreadRecorder {
     this.errorSamples[errorClass] ??= message;
   }
 
+  /** Closes every second that ended by `now`. */
+  advance(now: number): void {
+    if (now >= this.secondEndsAt) this.closeSecondsUntil(now);
+  }
+
   /** Closes the last second at `endAt`, including a partial one, so the series covers the whole run. */
   finish(endAt: number): void {
     this.closeSecondsUntil(endAt);
