@@ -2,10 +2,9 @@
 import { splitCommandLine } from "./command-line";
 import type { EnvVar } from "./environment";
 import { livenessProbe } from "./healthcheck";
-import { mappingOrEmpty } from "./mapping";
 import type { PortMapping } from "./ports";
 import type { ComposeProblems, YamlPath } from "./problems";
-import { cpuQuantity, memoryQuantity } from "./quantities";
+import { containerResources } from "./resources";
 import type { ComposeService } from "./services";
 import type { VolumeMount } from "./volumes";
 
@@ -78,54 +77,6 @@ function commandList(value: unknown, at: YamlPath, problems: ComposeProblems): s
   return undefined;
 }
 
-function containerResources(definition: Record<string, unknown>, at: YamlPath, problems: ComposeProblems) {
-  const deploy = mappingOrEmpty(definition.deploy);
-  const resources = mappingOrEmpty(deploy.resources);
-  const limits = mappingOrEmpty(resources.limits);
-  const reservations = mappingOrEmpty(resources.reservations);
-  if (reservations.devices !== undefined) {
-    problems.warn(
-      [...at, "deploy", "resources"],
-      "device reservations (GPUs) are not carried over: add a device plugin resource by hand",
-    );
-  }
-  const quantity = (
-    convert: (value: unknown) => string | undefined,
-    value: unknown,
-    path: YamlPath,
-  ): string | undefined => {
-    if (value === undefined || value === null) return undefined;
-    const converted = convert(value);
-    if (!converted) problems.error(path, `${String(value)} is not a valid ${String(path.at(-1))} value`);
-    return converted;
-  };
-  const limitsPath = [...at, "deploy", "resources", "limits"];
-  const requestsPath = [...at, "deploy", "resources", "reservations"];
-  const out = {
-    limits: compact({
-      cpu: quantity(
-        cpuQuantity,
-        limits.cpus ?? definition.cpus,
-        limits.cpus ? [...limitsPath, "cpus"] : [...at, "cpus"],
-      ),
-      memory: quantity(
-        memoryQuantity,
-        limits.memory ?? definition.mem_limit,
-        limits.memory ? [...limitsPath, "memory"] : [...at, "mem_limit"],
-      ),
-    }),
-    requests: compact({
-      cpu: quantity(cpuQuantity, reservations.cpus, [...requestsPath, "cpus"]),
-      memory: quantity(memoryQuantity, reservations.memory ?? definition.mem_reservation, [
-        ...requestsPath,
-        "memory",
-      ]),
-    }),
-  };
-  const kept = compact({ limits: out.limits, requests: out.requests });
-  return kept;
-}
-
 function containerSecurity(definition: Record<string, unknown>, at: YamlPath, problems: ComposeProblems) {
   const context: Record<string, unknown> = {};
   if (definition.privileged === true) context.privileged = true;
@@ -133,10 +84,7 @@ function containerSecurity(definition: Record<string, unknown>, at: YamlPath, pr
   const add = Array.isArray(definition.cap_add) ? definition.cap_add.map(String) : [];
   const drop = Array.isArray(definition.cap_drop) ? definition.cap_drop.map(String) : [];
   if (add.length > 0 || drop.length > 0) {
-    context.capabilities = compact({
-      add: add.length > 0 ? add : undefined,
-      drop: drop.length > 0 ? drop : undefined,
-    });
+    context.capabilities = { ...(add.length > 0 ? { add } : {}), ...(drop.length > 0 ? { drop } : {}) };
   }
   if (definition.user !== undefined) {
     const match = /^(\d+)(?::(\d+))?$/.exec(String(definition.user));
@@ -151,14 +99,6 @@ function containerSecurity(definition: Record<string, unknown>, at: YamlPath, pr
     }
   }
   return Object.keys(context).length > 0 ? context : undefined;
-}
-
-/** Drops undefined fields and empty objects; undefined when nothing is left. */
-function compact<T extends Record<string, unknown>>(value: T): Partial<T> | undefined {
-  const entries = Object.entries(value).filter(
-    ([, v]) => v !== undefined && !(typeof v === "object" && v !== null && Object.keys(v).length === 0),
-  );
-  return entries.length > 0 ? (Object.fromEntries(entries) as Partial<T>) : undefined;
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -135,6 +135,18 @@ describe("importComposeFile forms", () => {
     });
   });
 
+  it("refuses resource values that are not sizes or CPU counts, on their lines", () => {
+    const text =
+      "services:\n  app:\n    image: a\n    mem_limit: lots\n    deploy: { resources: { limits: { cpus: half } } }\n";
+    expect(importComposeFile(text)).toEqual({
+      ok: false,
+      errors: [
+        { line: 5, message: "half is not a valid CPU count" },
+        { line: 4, message: "lots is not a valid memory size" },
+      ],
+    });
+  });
+
   it("maps tmpfs and long-form tmpfs to memory-backed emptyDirs and anonymous volumes to emptyDirs", () => {
     const text = `services:
   app:

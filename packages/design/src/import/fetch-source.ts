@@ -1,5 +1,6 @@
 // Design sources fetched from a URL on the server's behalf, refusing every address that is not public (SSRF).
 import { addressRefusal, isIpAddress } from "./address-policy";
+import { filenameOf, readLimited } from "./fetched-response";
 
 export type ResolveHost = (hostname: string) => Promise<readonly string[]>;
 export type FetchSourceOptions = {
@@ -111,8 +112,9 @@ async function followRedirects(
       await response.body?.cancel();
       return refuse("http-error", `${url.host} answered ${response.status}`);
     }
-    const content = await readLimited(response, options.maxBytes ?? DEFAULT_MAX_FETCH_BYTES);
-    if (!(content instanceof Uint8Array)) return content;
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_FETCH_BYTES;
+    const content = await readLimited(response, maxBytes);
+    if (!content) return refuse("too-large", `the source is larger than ${maxBytes} bytes`);
     const filename = filenameOf(response.headers.get("content-disposition"), url);
     const contentType = response.headers.get("content-type");
     return {
@@ -164,49 +166,6 @@ async function hostRefusal(
     }
   }
   return undefined;
-}
-
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | FetchRefusal> {
-  const tooLarge = () => refuse("too-large", `the source is larger than ${maxBytes} bytes`);
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    return tooLarge();
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return tooLarge();
-    }
-    chunks.push(value);
-  }
-  const content = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    content.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return content;
-}
-
-/** The name format detection may use: Content-Disposition's, else the URL's last segment; never a path. */
-function filenameOf(disposition: string | null, url: URL): string | undefined {
-  const encoded = disposition && /filename\*\s*=\s*(?:UTF-8'[^']*')?([^;]+)/i.exec(disposition)?.[1];
-  const plain = disposition && /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1];
-  let name = encoded ?? plain ?? url.pathname.split("/").at(-1) ?? "";
-  try {
-    name = decodeURIComponent(name.trim());
-  } catch {
-    // Keep the name as sent when it is not valid percent-encoding.
-  }
-  return name.split(/[\\/]/).at(-1) || undefined;
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
