@@ -54,10 +54,13 @@ describe("readEnv's auth settings", () => {
     expect(() => readEnv({ MESHPLANE_DEV_SIGN_IN: "maybe" })).toThrow(/MESHPLANE_DEV_SIGN_IN/);
   });
 
-  it("trusts the Host header outside production, or when told to, or when AUTH_URL pins the origin", () => {
-    expect(readEnv({ NODE_ENV: "production" }).auth.trustHost).toBe(false);
-    expect(readEnv({ NODE_ENV: "production", AUTH_TRUST_HOST: "true" }).auth.trustHost).toBe(true);
-    expect(readEnv({ NODE_ENV: "production", AUTH_URL: "https://mesh.example.com/" }).auth).toMatchObject({
+  it("trusts the Host header on one machine, outside production, when told to, or when AUTH_URL pins the origin", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: secret };
+    expect(readEnv(production).auth.trustHost).toBe(false);
+    expect(readEnv({ NODE_ENV: "production" }).auth.trustHost).toBe(true);
+    expect(readEnv({ ...production, AUTH_TRUST_HOST: "true" }).auth.trustHost).toBe(true);
+    expect(readEnv({ NODE_ENV: "production", AUTH_TRUST_HOST: "0" }).auth.trustHost).toBe(false);
+    expect(readEnv({ ...production, AUTH_URL: "https://mesh.example.com/" }).auth).toMatchObject({
       trustHost: true,
       url: "https://mesh.example.com",
     });

@@ -70,7 +70,10 @@ function readAuth(parsed: z.infer<typeof schema>): AuthEnv {
     ...(parsed.MESHPLANE_INTERNAL_SECRET ? { internalSecret: parsed.MESHPLANE_INTERNAL_SECRET } : {}),
     secretsFile: parsed.MESHPLANE_SECRETS_FILE ?? defaultSecretsFile(process.cwd()),
     ...(parsed.AUTH_URL ? { url: trimSlash(parsed.AUTH_URL) } : {}),
-    trustHost: parsed.AUTH_TRUST_HOST ?? (parsed.AUTH_URL !== undefined || parsed.NODE_ENV !== "production"),
+    // Without AUTH_URL, Auth.js builds its URLs from the Host header: trusted on one machine and in development.
+    trustHost:
+      parsed.AUTH_TRUST_HOST ??
+      (parsed.AUTH_URL !== undefined || oneMachine || parsed.NODE_ENV !== "production"),
     devSignIn,
     ...pair("github", "AUTH_GITHUB_ID", parsed.AUTH_GITHUB_ID, parsed.AUTH_GITHUB_SECRET),
     ...pair("google", "AUTH_GOOGLE_ID", parsed.AUTH_GOOGLE_ID, parsed.AUTH_GOOGLE_SECRET),
