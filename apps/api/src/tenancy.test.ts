@@ -139,6 +139,7 @@ describe("tenancy: every route against every caller that must be refused", () =>
       "POST /api/identity/orgs/{orgId}/roles": { key: "probe", roleName: "Probe", permissionKeys: [] },
       "POST /api/organizations/invitations": { orgId, email: "probe@example.test" },
       "POST /api/organizations/invitations/accept": { code: tokens.code },
+      "POST /api/events": { category: "pattern", action: "deploy", severity: "success" },
     };
     if (key in bodies) return bodies[key];
     if (key.startsWith("PUT ")) return { name: "renamed" };

@@ -8,6 +8,7 @@ import { credentialsCapability, registerCreateCredential } from "./credentials/c
 import { registerDeleteCredential } from "./credentials/delete";
 import { registerGetCredential } from "./credentials/get";
 import { registerListCredentials } from "./credentials/list";
+import { eventsCapability, registerCreateEvent } from "./events/create";
 import { registerListEvents } from "./events/list";
 import { registerGetHealth } from "./health/get";
 import { registerGetOrganizationKeys } from "./identity/org-keys";
@@ -50,6 +51,7 @@ export const routeModules: RouteModule[] = [
   { register: registerGetHealth },
   { register: registerGetVersion },
   { register: registerListEvents },
+  { register: registerCreateEvent, capability: eventsCapability },
   { register: registerInngest },
   // Meshery's fixed provider endpoints (not listed in capabilities: Meshery Server knows their paths).
   { register: registerProviderLogin },

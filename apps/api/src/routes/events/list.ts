@@ -1,11 +1,17 @@
-// GET /api/events: the audit log, newest first, paged by `before`. Anonymous callers see system events only.
+// GET /api/events: an organisation's audit log (or, without one, the system's), newest first, paged by `before`.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listEvents } from "@meshplane/db/queries";
+import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
 import { AuditEvent, toAuditEvent } from "./schema";
 
 const Query = z.object({
+  orgId: z
+    .uuid()
+    .optional()
+    .openapi({ description: "The organisation whose audit log to read (needs events:read)" }),
+  orgID: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: "Page size (1-200)" }),
   before: z.iso
     .datetime({ offset: true })
@@ -39,10 +45,14 @@ const route = createRoute({
 
 export const registerListEvents = (app: OpenAPIHono<AppEnv>) =>
   app.openapi(route, async (c) => {
-    const { limit, before } = c.req.valid("query");
-    // Tenant events need an authenticated member; until sign-in exists every caller reads system events.
+    const { limit, before, orgId, orgID } = c.req.valid("query");
+    const organization = orgId ?? orgID;
+    // Without an organisation: the system's own events, which anyone may read.
+    const organizationId = organization
+      ? (await requireOrgAccess(c, organization, "events:read")).organization.id
+      : null;
     const rows = await listEvents(c.var.db, {
-      organizationId: null,
+      organizationId,
       limit,
       ...(before ? { before: new Date(before) } : {}),
     });

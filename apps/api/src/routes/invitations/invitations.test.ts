@@ -145,9 +145,11 @@ describe("invitations, members and roles", () => {
     );
     expect((await send(member, "GET", `/api/identity/orgs/${orgId}/users/keys`)).status).toBe(404);
     await ctx.workflows.drain(2_000);
-    const actions = (
-      await ctx.t.db.query.events.findMany({ where: (e, { eq }) => eq(e.organizationId, orgId) })
-    ).map((e) => e.action);
+    const log = await send(admin, "GET", `/api/events?orgId=${orgId}&limit=200`);
+    expect(log.status).toBe(200);
+    const actions = ((await log.json()) as { events: { action: string }[] }).events.map((e) => e.action);
+    // The removed member can no longer read the organisation's log.
+    expect((await send(member, "GET", `/api/events?orgId=${orgId}`)).status).toBe(404);
     expect(actions).toEqual(
       expect.arrayContaining([
         "invitation.created",
