@@ -18,7 +18,7 @@ export function checkAuthConfig(config: AuthConfig): string[] {
   const problems: string[] = [];
   if (config.internalSecret.length < 32) problems.push("MESHPLANE_INTERNAL_SECRET: at least 32 characters");
   const key = decodeBase64(config.encryptionKey);
-  if (!key || key.length !== 32) problems.push("MESHPLANE_ENCRYPTION_KEY: 32 bytes, base64-encoded");
+  if (key?.length !== 32) problems.push("MESHPLANE_ENCRYPTION_KEY: 32 bytes, base64-encoded");
   return problems;
 }
 

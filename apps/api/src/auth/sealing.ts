@@ -10,7 +10,7 @@ function importKey(encryptionKey: string) {
   if (!found) {
     found = (async () => {
       const raw = decodeBase64(encryptionKey);
-      if (!raw || raw.length !== 32) throw new Error("the encryption key must be 32 bytes, base64-encoded");
+      if (raw?.length !== 32) throw new Error("the encryption key must be 32 bytes, base64-encoded");
       const key = await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
       // A fingerprint, not the key: it names which key sealed a value.
       const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", raw));
