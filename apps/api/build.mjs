@@ -5,9 +5,13 @@ import { build } from "esbuild";
 const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 const workspacePackages = Object.keys(manifest.dependencies).filter((name) => name.startsWith("@meshplane/"));
 
+// `--outfile <path>` lets a test build its own copy without racing others that run dist/node.js.
+const outfileFlag = process.argv.indexOf("--outfile");
+const outfile = outfileFlag > 0 ? process.argv[outfileFlag + 1] : "dist/node.js";
+
 await build({
   entryPoints: ["src/node.ts"],
-  outfile: "dist/node.js",
+  outfile,
   bundle: true,
   platform: "node",
   format: "esm",

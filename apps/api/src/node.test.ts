@@ -11,16 +11,18 @@ const apiDir = fileURLToPath(new URL("..", import.meta.url).href);
 
 // The real one-machine entry: the bundle `npm start` runs, on its own port, data folder and PGlite.
 describe("the Node entry (dist/node.js)", () => {
+  const bundle = `dist/node.test-${process.pid}.js`;
   let child: ChildProcess;
   let dataDir: string;
   let base: string;
   let output = "";
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ["build.mjs"], { cwd: apiDir });
+    // Its own bundle beside dist/node.js: web tests may be running that one at the same moment.
+    execFileSync(process.execPath, ["build.mjs", "--outfile", bundle], { cwd: apiDir });
     dataDir = mkdtempSync(join(tmpdir(), "meshplane-api-"));
     // A clean environment: the entry must not depend on anything but what it documents.
-    child = spawn(process.execPath, ["dist/node.js"], {
+    child = spawn(process.execPath, [bundle], {
       cwd: apiDir,
       env: {
         API_PORT: "0",
@@ -51,6 +53,8 @@ describe("the Node entry (dist/node.js)", () => {
 
   afterAll(() => {
     if (child && child.exitCode === null) child.kill("SIGKILL");
+    rmSync(join(apiDir, bundle), { force: true });
+    rmSync(join(apiDir, `${bundle}.map`), { force: true });
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
