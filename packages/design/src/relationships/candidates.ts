@@ -2,13 +2,16 @@
 import type { Component, Relationship } from "../format/schema";
 import type { ComponentFactory } from "./component-factory";
 import type { ComponentIndex } from "./component-index";
-import { anatomyOf } from "./instances";
+import { type RelationshipIdentity, relationshipKey } from "./instances";
+import type { LinkKeys } from "./links";
 
+/** Built only when the relationship is missing from the design: most candidates already exist. */
 export type Candidate = {
-  relationship: Relationship;
-  reason: string;
+  componentIds: readonly string[];
+  build: (key: string) => Relationship;
+  reason: () => string;
   /** A component the relationship brings with it (an alias node) when the design lacks it. */
-  creates?: Component;
+  creates?: () => Component | undefined;
 };
 
 /** A parent that children name but the design lacks, with the values that make the children match it. */
@@ -28,14 +31,21 @@ export type Identification = {
 
 export type IdentifyContext = {
   index: ComponentIndex;
+  keys: LinkKeys;
   createComponent: ComponentFactory;
   found: Identification;
 };
 
 /** Keeps the first candidate for a key: two definitions of one class may find the same pair. */
-export function propose(context: IdentifyContext, candidate: Candidate): void {
-  const key = anatomyOf(candidate.relationship).key;
-  if (!context.found.candidates.has(key)) context.found.candidates.set(key, candidate);
+export function propose(
+  context: IdentifyContext,
+  identity: RelationshipIdentity,
+  candidate: Omit<Candidate, "componentIds">,
+): void {
+  const key = relationshipKey(identity);
+  if (context.found.candidates.has(key)) return;
+  const componentIds = [...new Set([...identity.fromIds, ...identity.toIds, ...identity.bindingIds])];
+  context.found.candidates.set(key, { ...candidate, componentIds });
 }
 
 export function describe(component: Component): string {

@@ -66,8 +66,9 @@ function component(
     displayName: request.displayName,
     description: "",
     format: "JSON",
-    model: structuredClone(model),
-    modelReference: structuredClone(modelReference),
+    // Shared, as the importer shares the Kubernetes model among the components it creates.
+    model,
+    modelReference,
     component: { version: apiVersion, kind: request.kind, schema: "" },
     configuration,
     metadata: {

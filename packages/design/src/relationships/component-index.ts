@@ -16,13 +16,21 @@ export class ComponentIndex {
     }
   }
 
+  private readonly byKindAndModel = new Map<string, Component[]>();
+
   /** Components a selector item admits, in design order. */
   candidates(item: Selectable): readonly Component[] {
     const kind = item.kind ?? "*";
     const pool = kind === "*" ? this.all : (this.byKind.get(kind) ?? []);
     const model = item.model?.name;
-    if (model === undefined || model === "*") return pool;
-    return pool.filter((component) => component.model.name === model);
+    if (model === undefined || model === "*" || pool.length === 0) return pool;
+    const key = `${kind}\u0000${model}`;
+    let admitted = this.byKindAndModel.get(key);
+    if (!admitted) {
+      admitted = pool.filter((component) => component.model.name === model);
+      this.byKindAndModel.set(key, admitted);
+    }
+    return admitted;
   }
 }
 

@@ -1,30 +1,41 @@
 // Content hashes and the ids derived from them: synchronous and dependency-free so browsers and Workers agree.
 
 /**
- * A 128-bit non-cryptographic hash of a string, as 32 hex digits. Four independent multiply-xor lanes
- * with a final cross-mix; it identifies content, it does not resist an adversary.
+ * A non-cryptographic hash with 128 bits of output: two independent 32-bit multiply-xor lanes (about 64
+ * bits of collision resistance, plenty to tell designs apart) spread by a final cross-mix. It identifies
+ * content; it does not resist an adversary.
  */
-export function hash128(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  let c = 0x85ebca6b;
-  let d = 0xc2b2ae35;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
-    b ^= b >>> 13;
-    c = Math.imul(c + code, 0x27d4eb2f);
-    c = (c << 11) | (c >>> 21);
-    d = Math.imul(d ^ code, 0x165667b1) + i;
+class Hasher {
+  private a = 0x811c9dc5;
+  private b = 0x9e3779b9;
+  private count = 0;
+
+  text(value: string): this {
+    // The length first, so ["ab", "c"] and ["a", "bc"] never feed the same stream; two UTF-16 units a step.
+    this.word(value.length);
+    const even = value.length & ~1;
+    for (let i = 0; i < even; i += 2) this.word(value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16));
+    if (even !== value.length) this.word(value.charCodeAt(even));
+    return this;
   }
-  a = avalanche(a ^ Math.imul(d, 0x9e3779b1) ^ text.length);
-  b = avalanche(b ^ a);
-  c = avalanche(c ^ b);
-  d = avalanche(d ^ c);
-  a = avalanche(a ^ d);
-  return [a, b, c, d].map((lane) => (lane >>> 0).toString(16).padStart(8, "0")).join("");
+
+  word(value: number): this {
+    this.a = Math.imul(this.a ^ value, 0x01000193);
+    this.b = Math.imul((this.b + value) ^ (this.b >>> 15), 0x5bd1e995);
+    this.count++;
+    return this;
+  }
+
+  digest(): Digest {
+    const a = avalanche(this.a ^ this.count);
+    const b = avalanche(this.b ^ Math.imul(a, 0x9e3779b1));
+    const c = avalanche(a ^ Math.imul(b, 0x85ebca6b));
+    const d = avalanche(b ^ Math.imul(c, 0xc2b2ae35));
+    return [a, b, c, d];
+  }
 }
+
+type Digest = [number, number, number, number];
 
 function avalanche(x: number): number {
   let h = x;
@@ -36,21 +47,70 @@ function avalanche(x: number): number {
   return h;
 }
 
-/** A UUID (version 8, "vendor-specific") that is a pure function of the seed: same seed, same id. */
-export function uuidFromSeed(seed: string): string {
-  const hex = hash128(seed);
-  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+const hex = (digest: Digest) => digest.map((lane) => (lane >>> 0).toString(16).padStart(8, "0")).join("");
+
+export function hash128(text: string): string {
+  return hex(new Hasher().text(text).digest());
 }
 
-/** JSON with object keys sorted, so two equal values always serialise to the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(",")}}`;
+/** A UUID (version 8, "vendor-specific") that is a pure function of the seed: same seed, same id. */
+export function uuidFromSeed(seed: string): string {
+  const h = hash128(seed);
+  const variant = ((Number.parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const TAG = { null: 1, false: 2, true: 3, number: 4, string: 5, array: 6, object: 7 } as const;
+
+/**
+ * The hash of a JSON value that ignores the order of object keys. Objects the value shares (every
+ * component embeds the same model) are digested once: hashing stays proportional to distinct content.
+ */
+export function contentHash(value: unknown): string {
+  const hasher = new Hasher();
+  feedValue(hasher, value, new Map());
+  return hex(hasher.digest());
+}
+
+// Scalars go straight into the enclosing stream; objects as their own (memoised) digest.
+function feedValue(hasher: Hasher, value: unknown, seen: Map<object, Digest>): void {
+  switch (typeof value) {
+    case "boolean":
+      hasher.word(value ? TAG.true : TAG.false);
+      return;
+    case "number":
+      hasher.word(TAG.number).text(String(value));
+      return;
+    case "string":
+      hasher.word(TAG.string).text(value);
+      return;
+    case "object":
+      if (value !== null) {
+        for (const lane of objectDigest(value, seen)) hasher.word(lane);
+        return;
+      }
+  }
+  hasher.word(TAG.null);
+}
+
+function objectDigest(value: object, seen: Map<object, Digest>): Digest {
+  const known = seen.get(value);
+  if (known) return known;
+  const hasher = new Hasher();
+  if (Array.isArray(value)) {
+    hasher.word(TAG.array).word(value.length);
+    for (const element of value) feedValue(hasher, element, seen);
+  } else {
+    const record = value as Record<string, unknown>;
+    hasher.word(TAG.object);
+    // Undefined members are absent from JSON, so they are absent from the hash too.
+    const keys = Object.keys(record);
+    if (keys.length > 1) keys.sort();
+    for (const key of keys) {
+      if (record[key] !== undefined) feedValue(hasher.text(key), record[key], seen);
+    }
+  }
+  const digest = hasher.digest();
+  seen.set(value, digest);
+  return digest;
 }

@@ -49,6 +49,9 @@ export class DesignState {
     relationships: [],
   };
   private readonly updatedComponentIds = new Set<string>();
+  /** Components this evaluation created or copied, which it may therefore edit. */
+  private readonly owned = new Set<string>();
+  private changedKinds = new Set<string>();
   private readonly updatedRelationshipIds = new Set<string>();
 
   constructor(components: readonly Component[], relationships: readonly Relationship[]) {
@@ -57,12 +60,17 @@ export class DesignState {
     for (const relationship of relationships) this.relationships.set(relationship.id, relationship);
   }
 
+  /** Changes to components alone: relationships are derived from them, so these are what can ripple. */
+  componentChangeCount = 0;
+
   get changeCount(): number {
     return this.actions.length;
   }
 
   addComponent(component: Component, reason: string): void {
     this.components.set(component.id, component);
+    this.owned.add(component.id);
+    this.changedKinds.add(component.component.kind);
     this.added.components.push(component);
     this.record({ op: "add_component", value: { item: component } }, "componentAdded", component.id, reason);
   }
@@ -71,14 +79,21 @@ export class DesignState {
     const component = this.components.get(id);
     if (!component) return;
     this.components.delete(id);
+    this.changedKinds.add(component.component.kind);
     this.removed.components.push(component);
     this.record({ op: "delete_component", value: { id } }, "componentRemoved", id, reason);
   }
 
   /** Writes a value into a component; paths under configuration become configuration updates, as in Meshery. */
   setComponentValue(id: string, path: string[], value: unknown, mode: PatchMode, reason: string): void {
-    const component = this.components.get(id);
-    if (!component || !setValueAt(component, path, value)) return;
+    const original = this.components.get(id);
+    if (!original) return;
+    // Copy on first write: the caller's design is never touched and untouched components are never copied.
+    const component = this.owned.has(id) ? original : structuredClone(original);
+    if (!setValueAt(component, path, value)) return;
+    this.components.set(id, component);
+    this.owned.add(id);
+    this.changedKinds.add(component.component.kind);
     this.updatedComponentIds.add(id);
     const action: EvaluationAction =
       path[0] === "configuration"
@@ -133,7 +148,15 @@ export class DesignState {
     };
   }
 
+  /** The kinds of the components changed since the last call. */
+  takeChangedKinds(): Set<string> {
+    const kinds = this.changedKinds;
+    this.changedKinds = new Set();
+    return kinds;
+  }
+
   private record(action: EvaluationAction, change: TraceChange, id: string, reason: string): void {
+    if (change.startsWith("component")) this.componentChangeCount += 1;
     this.actions.push(action);
     this.reasons.push({ change, id, reason });
   }

@@ -1,7 +1,7 @@
 // evaluateRelationships: a design and relationship definitions in, Meshery's evaluation response out, deterministically.
 import type { Component, Design, Relationship } from "../format/schema";
 import { type ComponentFactory, createBuiltInComponent } from "./component-factory";
-import { canonicalJson, hash128 } from "./content-hash";
+import { contentHash } from "./content-hash";
 import { type RelationshipDefinition, relationshipClass } from "./definition";
 import { DesignState, type EvaluationAction, type EvaluationTrace } from "./design-state";
 import { runEvaluationPass } from "./evaluation-pass";
@@ -31,10 +31,12 @@ export function evaluateRelationships(
   definitions: readonly RelationshipDefinition[],
   options: EvaluationOptions = {},
 ): EvaluationResult {
-  const design = structuredClone(input);
+  // Nothing of the input is edited: components are copied on write, everything else is rebuilt.
+  const design = input;
   const inScope = definitionsInScope(design, definitions);
   const context = {
     definitions: inScope,
+    memo: new Map(),
     evaluatedClasses: new Set(inScope.map(relationshipClass)),
     createComponent: options.createComponent ?? createBuiltInComponent,
   };
@@ -46,9 +48,11 @@ export function evaluateRelationships(
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   let iterations = 0;
   let converged = false;
+  let changedKinds: ReadonlySet<string> | undefined;
   while (iterations < maxIterations && !converged) {
     iterations += 1;
-    converged = runEvaluationPass(state, context) === 0;
+    converged = runEvaluationPass(state, context, changedKinds).stable;
+    changedKinds = state.takeChangedKinds();
   }
   const output: Design = {
     ...design,
@@ -62,7 +66,7 @@ export function evaluateRelationships(
     design: output,
     actions: state.actions,
     trace: state.trace(),
-    hash: hash128(canonicalJson(output)),
+    hash: contentHash(output),
     iterations,
     converged,
   };

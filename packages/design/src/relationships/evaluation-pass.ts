@@ -3,35 +3,50 @@ import type { ComponentFactory } from "./component-factory";
 import { ComponentIndex } from "./component-index";
 import type { RelationshipDefinition } from "./definition";
 import type { DesignState } from "./design-state";
-import { identifyRelationships } from "./identify";
-import { anatomyOf, referencedIds } from "./instances";
+import { type IdentificationMemo, identifyRelationships } from "./identify";
+import { anatomyOf } from "./instances";
 import { setValueAt } from "./paths";
 import { validateRelationships } from "./validate";
 
 export type PassContext = {
   definitions: readonly RelationshipDefinition[];
+  memo: IdentificationMemo;
   evaluatedClasses: ReadonlySet<string>;
   createComponent: ComponentFactory;
 };
 
-/** Returns how many changes the round made; zero means the design is stable. */
-export function runEvaluationPass(state: DesignState, context: PassContext): number {
-  const before = state.changeCount;
+/**
+ * Runs one round and says whether the design is now stable. A round that changed no component is the last:
+ * identification reads only components, so the next round would find exactly what this one just applied.
+ */
+export function runEvaluationPass(
+  state: DesignState,
+  context: PassContext,
+  changedKinds?: ReadonlySet<string>,
+): { stable: boolean } {
+  const before = state.componentChangeCount;
   const index = new ComponentIndex([...state.components.values()]);
-  const found = identifyRelationships(context.definitions, index, context.createComponent);
+  const found = identifyRelationships(
+    context.definitions,
+    index,
+    context.createComponent,
+    context.memo,
+    changedKinds,
+  );
 
   validateRelationships(state, found, context.evaluatedClasses);
 
   const present = new Set([...state.relationships.values()].map((r) => anatomyOf(r).key));
   for (const [key, candidate] of found.candidates) {
     if (present.has(key)) continue;
-    const { creates } = candidate;
-    if (creates && !state.components.has(creates.id)) {
-      state.addComponent(creates, candidate.reason);
+    if (candidate.creates) {
+      const created = candidate.creates();
+      if (!created) continue;
+      if (!state.components.has(created.id)) state.addComponent(created, candidate.reason());
     }
     // A component removed earlier in this round is gone; the next round sees the design as it is now.
-    if (!referencedIds(anatomyOf(candidate.relationship)).every((id) => state.components.has(id))) continue;
-    state.addRelationship(candidate.relationship, candidate.reason);
+    if (!candidate.componentIds.every((id) => state.components.has(id))) continue;
+    state.addRelationship(candidate.build(key), candidate.reason());
   }
 
   for (const parent of found.missingParents.values()) {
@@ -47,5 +62,5 @@ export function runEvaluationPass(state: DesignState, context: PassContext): num
     for (const field of parent.fields) setValueAt(component, field.path, structuredClone(field.value));
     state.addComponent(component, parent.reason);
   }
-  return state.changeCount - before;
+  return { stable: state.componentChangeCount === before };
 }

@@ -2,7 +2,12 @@
 import type { Component } from "../format/schema";
 import { describe, type IdentifyContext, propose } from "./candidates";
 import { denied } from "./component-index";
-import type { MatchItem, RelationshipDefinition, SelectorItem } from "./definition";
+import {
+  type MatchItem,
+  type RelationshipDefinition,
+  relationshipClass,
+  type SelectorItem,
+} from "./definition";
 import { instanceItem, relationshipInstance } from "./instances";
 import { type Link, linkedPairs, linkOf } from "./links";
 
@@ -33,8 +38,8 @@ function sideByBinding(item: SelectorItem, binding: Binding, context: IdentifyCo
   const own = context.index.candidates(item);
   const binders = context.index.candidates({ kind: binding.kind });
   const pairs = binding.selfIsMutator
-    ? linkedPairs(binding.link, own, binders).map(([self, binder]) => [self, binder] as const)
-    : linkedPairs(binding.link, binders, own).map(([binder, self]) => [self, binder] as const);
+    ? linkedPairs(binding.link, own, binders, context.keys).map(([self, binder]) => [self, binder] as const)
+    : linkedPairs(binding.link, binders, own, context.keys).map(([binder, self]) => [self, binder] as const);
   const grouped = new Map<string, Component[]>();
   for (const [self, binder] of pairs) {
     const group = grouped.get(binder.id);
@@ -56,6 +61,7 @@ function boundItem(component: Component, binder: Component, item: SelectorItem, 
 }
 
 export function identifyBindings(definition: RelationshipDefinition, context: IdentifyContext): void {
+  const className = relationshipClass(definition);
   for (const set of definition.selectors) {
     const sides = new Map<SelectorItem, Map<string, Component[]>>();
     const side = (item: SelectorItem, binding: Binding) => {
@@ -79,13 +85,22 @@ export function identifyBindings(definition: RelationshipDefinition, context: Id
             for (const toComponent of tos.get(binder.id) ?? []) {
               if (fromComponent.id === toComponent.id || denied(set.deny, fromComponent, toComponent))
                 continue;
-              propose(context, {
-                relationship: relationshipInstance(
-                  definition,
-                  [boundItem(fromComponent, binder, from, fromBinding)],
-                  [boundItem(toComponent, binder, to, toBinding)],
-                ),
-                reason: `${describe(fromComponent)} → ${describe(toComponent)} through ${describe(binder)}: ${definition.metadata.description}`,
+              const identity = {
+                className,
+                fromIds: [fromComponent.id],
+                toIds: [toComponent.id],
+                bindingIds: [binder.id],
+              };
+              propose(context, identity, {
+                build: (key) =>
+                  relationshipInstance(
+                    definition,
+                    [boundItem(fromComponent, binder, from, fromBinding)],
+                    [boundItem(toComponent, binder, to, toBinding)],
+                    key,
+                  ),
+                reason: () =>
+                  `${describe(fromComponent)} → ${describe(toComponent)} through ${describe(binder)}: ${definition.metadata.description}`,
               });
             }
           }

@@ -3,8 +3,8 @@ import type { Component } from "../format/schema";
 import { describe, type IdentifyContext, propose } from "./candidates";
 import { admits } from "./component-index";
 import { uuidFromSeed } from "./content-hash";
-import type { RelationshipDefinition, SelectorItem } from "./definition";
-import { instanceItem, relationshipInstance } from "./instances";
+import { type RelationshipDefinition, relationshipClass, type SelectorItem } from "./definition";
+import { instanceItem, relationshipInstance, siblingDiscriminator } from "./instances";
 import { concretePaths, valueAt, valuesAt } from "./paths";
 
 /** Each element of the parent's array (a container) becomes an alias node pointing at that element. */
@@ -34,26 +34,36 @@ function proposeAlias(
 ): void {
   const aliasId = uuidFromSeed(["alias", parent.id, ...path].join("|"));
   const existing = context.index.byId.get(aliasId);
-  const alias =
-    existing ??
-    context.createComponent({
+  const displayName = existing?.displayName ?? aliasName(parent, path);
+  let created: Component | undefined;
+  const create = () => {
+    created ??= context.createComponent({
       id: aliasId,
       kind: aliasItem.kind,
       model: aliasItem.model?.name ?? parent.model.name,
-      displayName: aliasName(parent, path),
+      displayName,
       isAnnotation: true,
     });
-  if (!alias) return;
+    return created;
+  };
   const patch = { patchStrategy: "copy" as const, mutatorRef: [path], mutatedRef: [path] };
-  const relationship = relationshipInstance(
-    definition,
-    [instanceItem(alias, { ...aliasItem, patch })],
-    [instanceItem(parent, { ...parentItem, patch })],
-  );
-  propose(context, {
-    relationship,
-    reason: `${describe(parent)} holds ${path.slice(1).join(".")}, shown as ${aliasItem.kind} ${alias.displayName}`,
-    ...(existing ? {} : { creates: alias }),
+  const identity = {
+    className: relationshipClass(definition),
+    fromIds: [aliasId],
+    toIds: [parent.id],
+    bindingIds: [],
+  };
+  propose(context, identity, {
+    build: (key) =>
+      relationshipInstance(
+        definition,
+        [instanceItem((existing ?? create()) as Component, { ...aliasItem, patch })],
+        [instanceItem(parent, { ...parentItem, patch })],
+        key,
+      ),
+    reason: () =>
+      `${describe(parent)} holds ${path.slice(1).join(".")}, shown as ${aliasItem.kind} ${displayName}`,
+    ...(existing ? {} : { creates: create }),
   });
 }
 
@@ -100,10 +110,21 @@ function proposeGroups(
     const { name, value, members } = groups.get(key) as { name: string; value: string; members: Component[] };
     if (members.length < 2) continue;
     const patch = { mutatorRef: [[...ref, name]], mutatedRef: [[...ref, name]] };
-    const items = members.map((member) => instanceItem(member, { ...from, patch }));
-    propose(context, {
-      relationship: relationshipInstance(definition, items, structuredClone(items)),
-      reason: `${members.length} components share the label ${name}=${value}: ${members.map(describe).join(", ")}`,
+    const ids = members.map((member) => member.id);
+    const identity = {
+      className: relationshipClass(definition),
+      fromIds: ids,
+      toIds: ids,
+      bindingIds: [],
+      discriminator: siblingDiscriminator(patch.mutatorRef),
+    };
+    propose(context, identity, {
+      build: (key) => {
+        const items = members.map((member) => instanceItem(member, { ...from, patch }));
+        return relationshipInstance(definition, items, items, key);
+      },
+      reason: () =>
+        `${members.length} components share the label ${name}=${value}: ${members.map(describe).join(", ")}`,
     });
   }
 }

@@ -3,7 +3,12 @@ import type { Component } from "../format/schema";
 import { describe, type IdentifyContext, propose } from "./candidates";
 import { denied } from "./component-index";
 import { uuidFromSeed } from "./content-hash";
-import type { RelationshipDefinition, SelectorItem, SelectorSet } from "./definition";
+import {
+  type RelationshipDefinition,
+  relationshipClass,
+  type SelectorItem,
+  type SelectorSet,
+} from "./definition";
 import { instanceItem, relationshipInstance } from "./instances";
 import { hasMutatedValues, type Link, linkedPairs, linkOf } from "./links";
 import { matchStrategy } from "./match-strategies";
@@ -48,23 +53,29 @@ function identifyOriented(
   oriented: Oriented,
   context: IdentifyContext,
 ): void {
+  const className = relationshipClass(definition);
   const mutated = context.index.candidates(oriented.mutated);
   const matched = new Set<string>();
   for (const [mutator, target] of linkedPairs(
     oriented.link,
     context.index.candidates(oriented.mutator),
     mutated,
+    context.keys,
   )) {
     const [fromComponent, toComponent] = oriented.mutatorIsFrom ? [mutator, target] : [target, mutator];
     if (denied(set.deny, fromComponent, toComponent)) continue;
     matched.add(target.id);
-    propose(context, {
-      relationship: relationshipInstance(
-        definition,
-        [instanceItem(fromComponent, from)],
-        [instanceItem(toComponent, to)],
-      ),
-      reason: `${describe(fromComponent)} → ${describe(toComponent)}: ${definition.metadata.description}`,
+    const identity = { className, fromIds: [fromComponent.id], toIds: [toComponent.id], bindingIds: [] };
+    propose(context, identity, {
+      build: (key) =>
+        relationshipInstance(
+          definition,
+          [instanceItem(fromComponent, from)],
+          [instanceItem(toComponent, to)],
+          key,
+        ),
+      reason: () =>
+        `${describe(fromComponent)} → ${describe(toComponent)}: ${definition.metadata.description}`,
     });
   }
   if (!addsMissingParents(definition)) return;

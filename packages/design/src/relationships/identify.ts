@@ -7,6 +7,7 @@ import type { RelationshipDefinition } from "./definition";
 import { identifyBindings } from "./identify-binding";
 import { identifyAliases, identifySiblings } from "./identify-groups";
 import { identifyPairs } from "./identify-pairwise";
+import { LinkKeys } from "./links";
 import { type PolicyName, policyOf } from "./policy";
 
 const identifiers: Record<
@@ -19,15 +20,47 @@ const identifiers: Record<
   sibling: identifySiblings,
 };
 
+/** What each definition found, kept between rounds so the definitions a change cannot affect are not run again. */
+export type IdentificationMemo = Map<RelationshipDefinition, Identification>;
+
+/**
+ * Runs every definition on the first round; later rounds re-run only those whose selectors admit a kind
+ * that changed, since a definition reads nothing but the components its selectors admit.
+ */
 export function identifyRelationships(
   definitions: readonly RelationshipDefinition[],
   index: ComponentIndex,
   createComponent: ComponentFactory,
+  memo: IdentificationMemo,
+  changedKinds?: ReadonlySet<string>,
 ): Identification {
-  const found: Identification = { candidates: new Map(), missingParents: new Map() };
-  const context: IdentifyContext = { index, createComponent, found };
+  const keys = new LinkKeys();
+  const merged: Identification = { candidates: new Map(), missingParents: new Map() };
   for (const definition of definitions) {
-    identifiers[policyOf(definition)](definition, context);
+    let found = memo.get(definition);
+    if (!found || !changedKinds || admitsAnyKind(definition, changedKinds)) {
+      found = { candidates: new Map(), missingParents: new Map() };
+      identifiers[policyOf(definition)](definition, { index, keys, createComponent, found });
+      memo.set(definition, found);
+    }
+    // Definition order decides which of two definitions of one class speaks for a pair, as in a full run.
+    for (const [key, candidate] of found.candidates)
+      if (!merged.candidates.has(key)) merged.candidates.set(key, candidate);
+    for (const [id, parent] of found.missingParents)
+      if (!merged.missingParents.has(id)) merged.missingParents.set(id, parent);
   }
-  return found;
+  return merged;
+}
+
+function admitsAnyKind(definition: RelationshipDefinition, kinds: ReadonlySet<string>): boolean {
+  const admits = (kind: string) => kind === "*" || kinds.has(kind);
+  return definition.selectors.some((set) =>
+    [...set.allow.from, ...set.allow.to].some(
+      (item) =>
+        admits(item.kind) ||
+        [...(item.match?.from ?? []), ...(item.match?.to ?? [])].some(
+          (side) => side.kind !== "self" && admits(side.kind),
+        ),
+    ),
+  );
 }

@@ -7,7 +7,7 @@ export {
   mesheryCoreModel,
   mesheryCoreModelReference,
 } from "./component-factory";
-export { canonicalJson, hash128, uuidFromSeed } from "./content-hash";
+export { contentHash, hash128, uuidFromSeed } from "./content-hash";
 export {
   type RelationshipDefinition,
   relationshipClass,

@@ -28,7 +28,11 @@ function modelReferenceOf(component: Component): Record<string, unknown> {
   return component.modelReference ?? { name: component.model.name };
 }
 
-/** A selector item naming one component; the definition's refs travel with it so the declaration explains itself. */
+/**
+ * A selector item naming one component; the definition's refs travel with it so the declaration explains
+ * itself. Model references, patches and metadata are shared with the definition and the component, as
+ * imported components share their model: the engine replaces declarations, it never edits them.
+ */
 export function instanceItem(
   component: Component,
   item: SelectorItem,
@@ -37,34 +41,58 @@ export function instanceItem(
   const out: InstanceItem = {
     id: component.id,
     kind: component.component.kind,
-    model: structuredClone(modelReferenceOf(component)),
+    model: modelReferenceOf(component),
   };
-  if (item.patch) out.patch = structuredClone(item.patch);
-  if (item.matchStrategyMatrix) out.matchStrategyMatrix = structuredClone(item.matchStrategyMatrix);
+  if (item.patch) out.patch = item.patch;
+  if (item.matchStrategyMatrix) out.matchStrategyMatrix = item.matchStrategyMatrix;
   return Object.assign(out, extra);
 }
 
+/** What makes two declarations the same relationship, whatever their ids. */
+export type RelationshipIdentity = {
+  className: string;
+  fromIds: readonly string[];
+  toIds: readonly string[];
+  bindingIds: readonly string[];
+  /** Set for siblings: one group of components may share two labels. */
+  discriminator?: string;
+};
+
+export function relationshipKey(identity: RelationshipIdentity): string {
+  const sorted = (ids: readonly string[]) => (ids.length < 2 ? (ids[0] ?? "") : [...ids].sort().join(","));
+  return [
+    identity.className,
+    sorted(identity.fromIds),
+    sorted(identity.toIds),
+    sorted(identity.bindingIds),
+    identity.discriminator ?? "",
+  ].join("|");
+}
+
+/** The id is a function of the key, so re-evaluating never mints a new one. */
 export function relationshipInstance(
   definition: RelationshipDefinition,
   from: InstanceItem[],
   to: InstanceItem[],
+  key: string,
 ): Relationship {
   const relationship: Relationship = {
-    id: "",
+    id: uuidFromSeed(key),
     schemaVersion: definition.schemaVersion,
     version: definition.version,
     kind: definition.kind,
     type: definition.type,
     subType: definition.subType,
     status: "approved",
-    metadata: structuredClone(definition.metadata),
-    model: structuredClone(definition.model),
-    selectors: [{ allow: { from, to }, deny: { from: [], to: [] } }],
+    metadata: definition.metadata,
+    model: definition.model,
+    selectors: [{ allow: { from, to }, deny: NOTHING_DENIED }],
   };
-  // The id is a function of what the relationship joins, so re-evaluating never mints a new one.
-  relationship.id = uuidFromSeed(anatomyOf(relationship).key);
   return relationship;
 }
+
+// Every declaration denies nothing; one frozen value is shared rather than thousands of empty ones.
+const NOTHING_DENIED = Object.freeze({ from: Object.freeze([]), to: Object.freeze([]) });
 
 const anatomies = new WeakMap<Relationship, Anatomy>();
 
@@ -88,20 +116,25 @@ export function anatomyOf(relationship: Relationship): Anatomy {
   }
   const policy = policyOf(relationship);
   const className = relationshipClass(relationship);
-  const fromIds = from.map(idOf).sort();
-  const toIds = to.map(idOf).sort();
+  const fromIds = from.map(idOf);
+  const toIds = to.map(idOf);
+  const identity = { className, fromIds, toIds, bindingIds: [...bindingIds] };
   // A sibling group is also defined by the value it shares: two labels can group the same components.
-  const discriminator = policy === "sibling" ? JSON.stringify(patchRefs(from[0], "mutatorRef")) : "";
-  const key = [
-    className,
-    fromIds.join(","),
-    toIds.join(","),
-    [...bindingIds].sort().join(","),
-    discriminator,
-  ].join("|");
-  const anatomy: Anatomy = { policy, className, fromIds, toIds, bindingIds: [...bindingIds], from, to, key };
+  const discriminator =
+    policy === "sibling" ? siblingDiscriminator(patchRefs(from[0], "mutatorRef")) : undefined;
+  const anatomy: Anatomy = {
+    policy,
+    ...identity,
+    from,
+    to,
+    key: relationshipKey({ ...identity, discriminator }),
+  };
   anatomies.set(relationship, anatomy);
   return anatomy;
+}
+
+export function siblingDiscriminator(refs: readonly (readonly string[])[]): string {
+  return JSON.stringify(refs);
 }
 
 export function patchRefs(

@@ -9,6 +9,8 @@ export type Link = {
   mutatorRefs: readonly Path[];
   mutatedRefs: readonly Path[];
   strategies: readonly MatchStrategy[];
+  /** Names what each side's keys are computed from, so links sharing refs share the work. */
+  signatures: { mutator: string; mutated: string };
 };
 
 export function linkOf(
@@ -17,28 +19,54 @@ export function linkOf(
   matrix: readonly (readonly MatchStrategyName[])[] | undefined,
 ): Link | undefined {
   if (mutatorRefs.length === 0 || mutatorRefs.length !== mutatedRefs.length) return undefined;
-  return { mutatorRefs, mutatedRefs, strategies: mutatorRefs.map((_, i) => matchStrategy(matrix?.[i]?.[0])) };
+  const names = mutatorRefs.map((_, i) => matrix?.[i]?.[0] ?? "equal");
+  return {
+    mutatorRefs,
+    mutatedRefs,
+    strategies: names.map(matchStrategy),
+    signatures: {
+      mutator: JSON.stringify(["lookup", names, mutatorRefs]),
+      mutated: JSON.stringify(["index", names, mutatedRefs]),
+    },
+  };
+}
+
+/** Keys computed once per component and signature within one identification. */
+export class LinkKeys {
+  private readonly bySignature = new Map<string, Map<string, string[]>>();
+
+  get(signature: string, component: Component, compute: () => string[]): string[] {
+    let known = this.bySignature.get(signature);
+    if (!known) {
+      known = new Map();
+      this.bySignature.set(signature, known);
+    }
+    let keys = known.get(component.id);
+    if (!keys) {
+      keys = compute();
+      known.set(component.id, keys);
+    }
+    return keys;
+  }
 }
 
 const SEPARATOR = "\u0000";
 
 // Keys of a multi-pair link are the combinations of each pair's keys; real refs yield a handful per pair.
-function combinations(keySets: readonly string[][]): string[] {
-  let combined = [""];
-  for (const [i, keys] of keySets.entries()) {
-    combined = combined.flatMap((prefix) => keys.map((key) => (i === 0 ? key : prefix + SEPARATOR + key)));
+function keysOf(component: Component, refs: readonly Path[], keyer: (i: number, v: unknown[]) => string[]) {
+  let combined: string[] = [];
+  for (let i = 0; i < refs.length; i++) {
+    const keys = keyer(i, valuesAt(component, refs[i] as Path));
+    if (keys.length === 0) return [];
+    if (i === 0) {
+      combined = keys;
+      continue;
+    }
+    const next: string[] = [];
+    for (const prefix of combined) for (const key of keys) next.push(prefix + SEPARATOR + key);
+    combined = next;
   }
   return combined;
-}
-
-function keysOf(component: Component, refs: readonly Path[], keyer: (i: number, v: unknown[]) => string[]) {
-  const keySets: string[][] = [];
-  for (const [i, ref] of refs.entries()) {
-    const keys = keyer(i, valuesAt(component, ref));
-    if (keys.length === 0) return [];
-    keySets.push(keys);
-  }
-  return combinations(keySets);
 }
 
 export function linkHolds(link: Link, mutator: Component, mutated: Component): boolean {
@@ -60,13 +88,17 @@ export function linkedPairs(
   link: Link,
   mutators: readonly Component[],
   mutated: readonly Component[],
+  cache: LinkKeys = new LinkKeys(),
 ): [Component, Component][] {
+  if (mutators.length === 0 || mutated.length === 0) return [];
   const index = new Map<string, Component[]>();
   for (const component of mutated) {
-    const keys = keysOf(component, link.mutatedRefs, (i, values) =>
-      (link.strategies[i] as MatchStrategy).indexKeys(values),
+    const keys = cache.get(link.signatures.mutated, component, () =>
+      keysOf(component, link.mutatedRefs, (i, values) =>
+        (link.strategies[i] as MatchStrategy).indexKeys(values),
+      ),
     );
-    for (const key of new Set(keys)) {
+    for (const key of keys.length > 1 ? new Set(keys) : keys) {
       const filed = index.get(key);
       if (filed) filed.push(component);
       else index.set(key, [component]);
@@ -74,8 +106,10 @@ export function linkedPairs(
   }
   const pairs: [Component, Component][] = [];
   for (const mutator of mutators) {
-    const keys = keysOf(mutator, link.mutatorRefs, (i, values) =>
-      (link.strategies[i] as MatchStrategy).lookupKeys(values),
+    const keys = cache.get(link.signatures.mutator, mutator, () =>
+      keysOf(mutator, link.mutatorRefs, (i, values) =>
+        (link.strategies[i] as MatchStrategy).lookupKeys(values),
+      ),
     );
     const seen = new Set<string>();
     for (const key of keys) {

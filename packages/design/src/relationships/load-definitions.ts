@@ -38,7 +38,17 @@ export function parseRelationshipDefinitions(
     }
     definitions.push(definition);
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, definitions };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, definitions: definitions.map(deepFreeze) };
+}
+
+// Evaluated relationships share parts of their definitions; frozen, a careless edit throws instead of
+// silently changing every later evaluation.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 // Definitions the engine would silently skip are refused instead (Meshery fails silently on swapped refs).

@@ -45,7 +45,9 @@ export function satisfyPending(state: DesignState, anatomy: Anatomy, relationshi
     const reason = `requested relationship ${relationshipId} needs ${patch.path.join(".")} to match ${mutator.displayName}`;
     state.setComponentValue(mutated.id, patch.path, patch.value, patch.mode, reason);
   }
-  return linkHolds(link, mutator, mutated);
+  // Written components are copies: read the patched one back from the design.
+  const patched = state.components.get(mutated.id);
+  return patched !== undefined && linkHolds(link, mutator, patched);
 }
 
 // Only concrete paths can be written: a wildcard does not say which element the user meant.

@@ -1,6 +1,7 @@
 // Existing relationships checked against the design: stale, dangling and duplicate ones go, requested ones are met.
 import type { Relationship } from "../format/schema";
 import type { Identification } from "./candidates";
+import { uuidFromSeed } from "./content-hash";
 import type { DesignState } from "./design-state";
 import { type Anatomy, anatomyOf, referencedIds } from "./instances";
 import { satisfyPending } from "./pending-patches";
@@ -10,18 +11,35 @@ export function validateRelationships(
   found: Identification,
   evaluatedClasses: ReadonlySet<string>,
 ): void {
-  const kept = new Map<string, string>();
+  const winners = duplicateWinners([...state.relationships.values()]);
   for (const relationship of [...state.relationships.values()]) {
     const anatomy = anatomyOf(relationship);
-    const verdict = judge(state, relationship, anatomy, found, evaluatedClasses, kept);
+    const verdict = judge(state, relationship, anatomy, found, evaluatedClasses, winners);
     if (verdict.remove) {
       state.removeRelationship(relationship.id, verdict.remove);
       if (!verdict.duplicate) removeAliasNode(state, anatomy);
       continue;
     }
-    kept.set(anatomy.key, relationship.id);
     if (verdict.approve) state.setRelationshipStatus(relationship.id, "approved", verdict.approve);
   }
+}
+
+/** For keys declared more than once: the declaration whose id the engine would derive wins, else the first. */
+function duplicateWinners(relationships: readonly Relationship[]): Map<string, string> {
+  const byKey = new Map<string, Relationship[]>();
+  for (const relationship of relationships) {
+    const { key } = anatomyOf(relationship);
+    const same = byKey.get(key);
+    if (same) same.push(relationship);
+    else byKey.set(key, [relationship]);
+  }
+  const winners = new Map<string, string>();
+  for (const [key, same] of byKey) {
+    if (same.length < 2) continue;
+    const canonical = same.find((r) => r.id === uuidFromSeed(key)) ?? (same[0] as Relationship);
+    winners.set(key, canonical.id);
+  }
+  return winners;
 }
 
 type Verdict = { remove?: string; approve?: string; duplicate?: true };
@@ -32,7 +50,7 @@ function judge(
   anatomy: Anatomy,
   found: Identification,
   evaluatedClasses: ReadonlySet<string>,
-  kept: ReadonlyMap<string, string>,
+  winners: ReadonlyMap<string, string>,
 ): Verdict {
   const name = `${anatomy.className} relationship`;
   if (relationship.status === "deleted") return { remove: `${name} was marked deleted` };
@@ -42,8 +60,9 @@ function judge(
       remove: `${name} refers to components no longer in the design: ${missing.join(", ") || "none named"}`,
     };
   }
-  const twin = kept.get(anatomy.key);
-  if (twin !== undefined) return { remove: `${name} duplicates ${twin}`, duplicate: true };
+  const twin = winners.get(anatomy.key);
+  if (twin !== undefined && twin !== relationship.id)
+    return { remove: `${name} duplicates ${twin}`, duplicate: true };
   // Classes no definition in scope speaks for (annotations, switched-off layers) are the user's to keep.
   if (!evaluatedClasses.has(anatomy.className)) return {};
   const holds = found.candidates.get(anatomy.key);
