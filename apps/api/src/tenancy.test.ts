@@ -4,6 +4,7 @@ import {
   createApiToken,
   createConnection,
   createCustomRole,
+  createDesign,
   createEnvironment,
   createInvitation,
   createOrganization,
@@ -16,10 +17,28 @@ import { createTestApp, type TestApp } from "./testing/app";
 import { bearer, type SignedIn, signIn } from "./testing/identity";
 
 type Route = { method: string; path: string };
+const DESIGN = {
+  id: "0b7c4a4e-95a7-4d4c-9d7e-0d8a1d1f2c3b",
+  name: "payments-stack",
+  schemaVersion: "designs.meshery.io/v1beta1",
+  version: "0.0.1",
+  components: [],
+  relationships: [],
+};
 type Caller = "anonymous" | "outsider" | "powerless" | "revoked" | "expired";
 const SECRET = "apiVersion: v1\nkind: Config\nusers: [{name: admin, user: {token: s3cr3t-cluster-token}}]";
 // Strings only the owner's organisation holds: none may appear in an answer to a refused caller.
-const PRIVATE = ["Acme Corp", "payments", "production", "platform", "stale", "prod-", "s3cr3t", "invitee@"];
+const PRIVATE = [
+  "payments-stack",
+  "Acme Corp",
+  "payments",
+  "production",
+  "platform",
+  "stale",
+  "prod-",
+  "s3cr3t",
+  "invitee@",
+];
 
 // Routes anyone may call (the provider endpoints authenticate by the token in their body).
 const publicRoutes = new Set([
@@ -35,6 +54,7 @@ const publicRoutes = new Set([
   "GET /logout",
   "POST /logout",
   "GET /{version}/capabilities",
+  "POST /api/registry/relationships/evaluate",
 ]);
 
 /** The status each caller must get. Signed-in callers reach routes about themselves; tokens here are dead. */
@@ -82,6 +102,14 @@ describe("tenancy: every route against every caller that must be refused", () =>
     ids.workspaces = (await createWorkspace(db, { organizationId, name: "payments" })).id;
     ids.environments = (await createEnvironment(db, { organizationId, name: "production" })).id;
     ids.teams = (await createTeam(db, { organizationId, name: "platform" })).id;
+    ids.designs = (
+      await createDesign(db, {
+        organizationId,
+        name: "payments-stack",
+        content: DESIGN,
+        ownerId: owner.userId,
+      })
+    ).design.id;
     ids.connections = (
       await createConnection(db, {
         organizationId,
@@ -140,6 +168,11 @@ describe("tenancy: every route against every caller that must be refused", () =>
       "POST /api/organizations/invitations": { orgId, email: "probe@example.test" },
       "POST /api/organizations/invitations/accept": { code: tokens.code },
       "POST /api/events": { category: "pattern", action: "deploy", severity: "success" },
+      "POST /api/designs": { orgId, design: DESIGN },
+      "POST /api/designs/import": {
+        orgId,
+        content: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: probe}\n",
+      },
     };
     if (key in bodies) return bodies[key];
     if (key.startsWith("PUT ")) return { name: "renamed" };
@@ -148,21 +181,24 @@ describe("tenancy: every route against every caller that must be refused", () =>
 
   function requestFor(route: Route, headers: Record<string, string>): Request {
     const key = `${route.method} ${route.path}`;
-    const resource =
-      route.path
-        .split("/")
-        .filter((part) => part && !part.startsWith("{"))
-        .at(-1) ?? "";
+    // `{id}` belongs to the segment just before it: /api/designs/{id}/revisions is a design's id.
+    const parts = route.path.split("/");
+    const resource = parts[parts.indexOf("{id}") - 1] ?? "";
     const path = route.path
       .replace("{orgId}", orgId)
       .replace("{userId}", powerless.userId)
       .replace("{roleId}", ids.roles ?? "")
       .replace("{version}", "v0.8.0")
+      .replace("{number}", "1")
       .replace("{id}", ids[resource] ?? crypto.randomUUID());
     const url = new URL(`http://api.test${path}`);
     url.searchParams.set("orgID", orgId);
     if (key === "DELETE /api/integrations/credentials")
       url.searchParams.set("credential_id", ids.credentials ?? "");
+    if (key === "GET /api/designs/{id}/diff") {
+      url.searchParams.set("from", "1");
+      url.searchParams.set("to", "1");
+    }
     const body = route.method === "POST" || route.method === "PUT" ? JSON.stringify(bodyFor(key)) : undefined;
     return new Request(url, {
       method: route.method,

@@ -1,6 +1,10 @@
-// The design format and its Kubernetes import and export, shared by the API and the web app.
+// The design format, its importers (manifests, Compose, Meshery designs, URLs) and exporters, diffs and the relationship engine, shared by the API and the web app.
+export * from "./compose/index";
+export * from "./format/diff";
 export * from "./format/schema";
+export * from "./import/index";
 export * from "./kubernetes/export";
 export * from "./kubernetes/import";
 export { applyRank, CLUSTER_SCOPED_KINDS, isNamespaced } from "./kubernetes/kinds";
 export { kubernetesModel, kubernetesModelReference } from "./kubernetes/model";
+export * from "./relationships/index";

@@ -1,8 +1,12 @@
-// Request body limits: small for the public API, large for Inngest, whose calls carry step state.
+// Request body limits: small for the public API, larger for designs, large for Inngest, whose calls carry step state.
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
+
+/** Designs may be large (Meshery's own limit is about a thousand components): their routes take more. */
+const DESIGN_MAX_BYTES = 8 * 1024 * 1024;
+const designPaths = ["/api/designs", "/api/registry/relationships/evaluate"];
 
 export function limitBodies(options: {
   maxBytes: number;
@@ -13,5 +17,10 @@ export function limitBodies(options: {
   };
   const api = bodyLimit({ maxSize: options.maxBytes, onError: refuse(options.maxBytes) });
   const inngest = bodyLimit({ maxSize: options.inngestMaxBytes, onError: refuse(options.inngestMaxBytes) });
-  return (c, next) => (c.req.path === "/api/inngest" ? inngest(c, next) : api(c, next));
+  const designs = bodyLimit({ maxSize: DESIGN_MAX_BYTES, onError: refuse(DESIGN_MAX_BYTES) });
+  return (c, next) => {
+    if (c.req.path === "/api/inngest") return inngest(c, next);
+    if (designPaths.some((path) => c.req.path.startsWith(path))) return designs(c, next);
+    return api(c, next);
+  };
 }

@@ -8,6 +8,12 @@ import { credentialsCapability, registerCreateCredential } from "./credentials/c
 import { registerDeleteCredential } from "./credentials/delete";
 import { registerGetCredential } from "./credentials/get";
 import { registerListCredentials } from "./credentials/list";
+import { registerDesignById } from "./designs/by-id";
+import { registerCreateDesign } from "./designs/create";
+import { registerExportDesign } from "./designs/export";
+import { registerImportDesign } from "./designs/import";
+import { registerListDesigns } from "./designs/list";
+import { registerDesignRevisions } from "./designs/revisions";
 import { eventsCapability, registerCreateEvent } from "./events/create";
 import { registerListEvents } from "./events/list";
 import { registerGetHealth } from "./health/get";
@@ -36,6 +42,7 @@ import { registerProviderLogout } from "./provider/logout";
 import { registerProviderRefresh } from "./provider/refresh";
 import { registerProviderRevoke } from "./provider/revoke";
 import { registerReference } from "./reference/index";
+import { registerEvaluateRelationships } from "./registry/evaluate";
 import { registerRoles } from "./roles/index";
 import { registerCreateToken } from "./tokens/create";
 import { registerDeleteToken } from "./tokens/delete";
@@ -75,6 +82,14 @@ export const routeModules: RouteModule[] = [
   { register: registerListTokens },
   { register: registerCreateToken },
   { register: registerDeleteToken },
+  // Designs and the relationship engine.
+  { register: registerListDesigns },
+  { register: registerCreateDesign },
+  { register: registerImportDesign },
+  { register: registerDesignById },
+  { register: registerDesignRevisions },
+  { register: registerExportDesign },
+  { register: registerEvaluateRelationships },
   // Integrations.
   { register: registerListConnections, capability: connectionsCapability },
   { register: registerCreateConnection },

@@ -84,7 +84,12 @@ async function inflatedPrefix(bytes: Uint8Array, limit: number): Promise<Uint8Ar
       controller.close();
     },
   });
-  const reader = source.pipeThrough(new DecompressionStream("gzip")).getReader();
+  // Node's and the Workers' lib typings disagree on DecompressionStream's chunk types; both accept bytes.
+  const gunzip = new DecompressionStream("gzip") as unknown as {
+    readable: ReadableStream<Uint8Array>;
+    writable: WritableStream<Uint8Array>;
+  };
+  const reader = source.pipeThrough(gunzip).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
