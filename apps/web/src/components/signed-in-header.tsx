@@ -11,6 +11,11 @@ export function SignedInHeader({ email }: { email: string }) {
       </a>
       <span className="links" style={{ alignItems: "center" }}>
         <a href="/dashboard">Dashboard</a>
+        <a href="/designs">Designs</a>
+        <a href="/environments">Environments</a>
+        <a href="/settings/members">Members</a>
+        <a href="/settings/teams">Teams</a>
+        <a href="/settings/roles">Roles</a>
         <a href="/settings/tokens">API tokens</a>
         <span className="muted" data-testid="signed-in-email">
           {email}

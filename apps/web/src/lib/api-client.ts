@@ -20,7 +20,7 @@ export class ApiError extends Error {
 }
 
 export type ApiCall = {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   query?: Record<string, string>;
   body?: unknown;
 };
