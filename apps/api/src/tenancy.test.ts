@@ -190,6 +190,7 @@ describe("tenancy: every route against every caller that must be refused", () =>
       .replace("{roleId}", ids.roles ?? "")
       .replace("{version}", "v0.8.0")
       .replace("{number}", "1")
+      .replace("{childId}", ids[parts[parts.indexOf("{childId}") - 1] ?? ""] ?? crypto.randomUUID())
       .replace("{id}", ids[resource] ?? crypto.randomUUID());
     const url = new URL(`http://api.test${path}`);
     url.searchParams.set("orgID", orgId);

@@ -31,6 +31,7 @@ import { registerInternalSessionToken } from "./internal/session-token";
 import { registerAcceptInvitation } from "./invitations/accept";
 import { registerCreateInvitation } from "./invitations/create";
 import { registerInvitationAdmin } from "./invitations/list";
+import { linkSpecs, registerLinkRoutes } from "./links/index";
 import { registerMemberById } from "./members/by-id";
 import { registerListMembers } from "./members/list";
 import { environmentsSpec, registerNamedResource, teamsSpec, workspacesSpec } from "./named-resources/index";
@@ -103,6 +104,8 @@ export const routeModules: RouteModule[] = [
     ...(spec.capability ? { capability: spec.capability } : {}),
   })),
 ];
+
+routeModules.push(...linkSpecs.map((spec) => ({ register: (app: App) => registerLinkRoutes(app, spec) })));
 
 export const advertisedCapabilities: Capability[] = routeModules.flatMap((module) =>
   module.capability ? [module.capability] : [],

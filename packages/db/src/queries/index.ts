@@ -8,6 +8,7 @@ export * from "./environments";
 export * from "./events";
 export * from "./health";
 export * from "./invitations";
+export * from "./links";
 export * from "./memberships";
 export * from "./organizations";
 export * from "./rate-limits";
