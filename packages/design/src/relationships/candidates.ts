@@ -7,7 +7,7 @@ import type { LinkKeys } from "./links";
 
 /** Built only when the relationship is missing from the design: most candidates already exist. */
 export type Candidate = {
-  componentIds: readonly string[];
+  identity: RelationshipIdentity;
   build: (key: string) => Relationship;
   reason: () => string;
   /** A component the relationship brings with it (an alias node) when the design lacks it. */
@@ -40,12 +40,10 @@ export type IdentifyContext = {
 export function propose(
   context: IdentifyContext,
   identity: RelationshipIdentity,
-  candidate: Omit<Candidate, "componentIds">,
+  candidate: Omit<Candidate, "identity">,
 ): void {
   const key = relationshipKey(identity);
-  if (context.found.candidates.has(key)) return;
-  const componentIds = [...new Set([...identity.fromIds, ...identity.toIds, ...identity.bindingIds])];
-  context.found.candidates.set(key, { ...candidate, componentIds });
+  if (!context.found.candidates.has(key)) context.found.candidates.set(key, { ...candidate, identity });
 }
 
 export function describe(component: Component): string {

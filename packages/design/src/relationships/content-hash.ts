@@ -47,7 +47,15 @@ function avalanche(x: number): number {
   return h;
 }
 
-const hex = (digest: Digest) => digest.map((lane) => (lane >>> 0).toString(16).padStart(8, "0")).join("");
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+const byteHex = (lane: number, shift: number) => HEX[(lane >>> shift) & 0xff] as string;
+
+function hex(digest: Digest): string {
+  let out = "";
+  for (const lane of digest)
+    out += byteHex(lane, 24) + byteHex(lane, 16) + byteHex(lane, 8) + byteHex(lane, 0);
+  return out;
+}
 
 export function hash128(text: string): string {
   return hex(new Hasher().text(text).digest());
@@ -60,20 +68,41 @@ export function uuidFromSeed(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const TAG = { null: 1, false: 2, true: 3, number: 4, string: 5, array: 6, object: 7 } as const;
+const TAG = {
+  null: 1,
+  false: 2,
+  true: 3,
+  number: 4,
+  string: 5,
+  array: 6,
+  object: 7,
+  end: 8,
+  unit: 9,
+} as const;
+
+// Members that designs share between many components and relationships (every component embeds the
+// same model; declarations reuse their definition's parts). They are digested as units, once per object.
+const SHARED_MEMBERS: ReadonlySet<string> = new Set([
+  "model",
+  "modelReference",
+  "metadata",
+  "patch",
+  "deny",
+  "matchStrategyMatrix",
+]);
 
 /**
- * The hash of a JSON value that ignores the order of object keys. Objects the value shares (every
- * component embeds the same model) are digested once: hashing stays proportional to distinct content.
+ * The hash of a JSON value that ignores the order of object keys. Everything streams through one hasher;
+ * only the members above become sub-digests, memoised by identity, so work follows distinct content.
+ * Which members are units depends on names alone, so equal content always hashes equal.
  */
 export function contentHash(value: unknown): string {
   const hasher = new Hasher();
-  feedValue(hasher, value, new Map());
+  feedValue(hasher, value, new Map(), false);
   return hex(hasher.digest());
 }
 
-// Scalars go straight into the enclosing stream; objects as their own (memoised) digest.
-function feedValue(hasher: Hasher, value: unknown, seen: Map<object, Digest>): void {
+function feedValue(hasher: Hasher, value: unknown, units: Map<object, Digest>, asUnit: boolean): void {
   switch (typeof value) {
     case "boolean":
       hasher.word(value ? TAG.true : TAG.false);
@@ -85,32 +114,36 @@ function feedValue(hasher: Hasher, value: unknown, seen: Map<object, Digest>): v
       hasher.word(TAG.string).text(value);
       return;
     case "object":
-      if (value !== null) {
-        for (const lane of objectDigest(value, seen)) hasher.word(lane);
-        return;
-      }
+      if (value === null) break;
+      if (asUnit) {
+        let digest = units.get(value);
+        if (!digest) {
+          const own = new Hasher();
+          feedObject(own, value, units);
+          digest = own.digest();
+          units.set(value, digest);
+        }
+        hasher.word(TAG.unit);
+        for (const lane of digest) hasher.word(lane);
+      } else feedObject(hasher, value, units);
+      return;
   }
   hasher.word(TAG.null);
 }
 
-function objectDigest(value: object, seen: Map<object, Digest>): Digest {
-  const known = seen.get(value);
-  if (known) return known;
-  const hasher = new Hasher();
+function feedObject(hasher: Hasher, value: object, units: Map<object, Digest>): void {
   if (Array.isArray(value)) {
-    hasher.word(TAG.array).word(value.length);
-    for (const element of value) feedValue(hasher, element, seen);
+    hasher.word(TAG.array);
+    for (const element of value) feedValue(hasher, element, units, false);
   } else {
     const record = value as Record<string, unknown>;
     hasher.word(TAG.object);
-    // Undefined members are absent from JSON, so they are absent from the hash too.
     const keys = Object.keys(record);
     if (keys.length > 1) keys.sort();
     for (const key of keys) {
-      if (record[key] !== undefined) feedValue(hasher.text(key), record[key], seen);
+      // Undefined members are absent from JSON, so they are absent from the hash too.
+      if (record[key] !== undefined) feedValue(hasher.text(key), record[key], units, SHARED_MEMBERS.has(key));
     }
   }
-  const digest = hasher.digest();
-  seen.set(value, digest);
-  return digest;
+  hasher.word(TAG.end);
 }

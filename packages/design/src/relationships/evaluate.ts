@@ -42,8 +42,8 @@ export function evaluateRelationships(
   };
   // Sorted before anything is read, so the order of the input never shows in the output.
   const state = new DesignState(
-    [...design.components].sort(compareComponents),
-    [...design.relationships].sort(compareRelationships),
+    sortedComponents(design.components),
+    sortedRelationships(design.relationships),
   );
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   let iterations = 0;
@@ -57,8 +57,8 @@ export function evaluateRelationships(
   const output: Design = {
     ...design,
     version: state.changeCount > 0 ? nextVersion(design.version) : design.version,
-    components: [...state.components.values()].sort(compareComponents),
-    relationships: [...state.relationships.values()].sort(compareRelationships),
+    components: sortedComponents([...state.components.values()]),
+    relationships: sortedRelationships([...state.relationships.values()]),
   };
   const metadata = withResolvedAliases(design.metadata, output.relationships);
   if (metadata) output.metadata = metadata;
@@ -124,15 +124,23 @@ function namespaceOf(component: Component): string {
   return typeof namespace === "string" ? namespace : "";
 }
 
-function compareComponents(a: Component, b: Component): number {
-  return (
-    compare(a.component.kind, b.component.kind) ||
-    compare(namespaceOf(a), namespaceOf(b)) ||
-    compare(a.displayName, b.displayName) ||
-    compare(a.id, b.id)
-  );
+// Sort keys are computed once per element, not once per comparison.
+function sortedBy<T>(items: readonly T[], keysOf: (item: T) => string[]): T[] {
+  const keyed = items.map((item) => ({ item, keys: keysOf(item) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.keys.length; i++) {
+      const order = compare(a.keys[i] as string, b.keys[i] as string);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+  return keyed.map(({ item }) => item);
 }
 
-function compareRelationships(a: Relationship, b: Relationship): number {
-  return compare(anatomyOf(a).className, anatomyOf(b).className) || compare(a.id, b.id);
+function sortedComponents(components: readonly Component[]): Component[] {
+  return sortedBy(components, (c) => [c.component.kind, namespaceOf(c), c.displayName, c.id]);
+}
+
+function sortedRelationships(relationships: readonly Relationship[]): Relationship[] {
+  return sortedBy(relationships, (r) => [anatomyOf(r).className, r.id]);
 }

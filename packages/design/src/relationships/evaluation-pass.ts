@@ -45,7 +45,8 @@ export function runEvaluationPass(
       if (!state.components.has(created.id)) state.addComponent(created, candidate.reason());
     }
     // A component removed earlier in this round is gone; the next round sees the design as it is now.
-    if (!candidate.componentIds.every((id) => state.components.has(id))) continue;
+    const { fromIds, toIds, bindingIds } = candidate.identity;
+    if (![...fromIds, ...toIds, ...bindingIds].every((id) => state.components.has(id))) continue;
     state.addRelationship(candidate.build(key), candidate.reason());
   }
 

@@ -98,6 +98,7 @@ export function identifyBindings(definition: RelationshipDefinition, context: Id
                     [boundItem(fromComponent, binder, from, fromBinding)],
                     [boundItem(toComponent, binder, to, toBinding)],
                     key,
+                    identity,
                   ),
                 reason: () =>
                   `${describe(fromComponent)} → ${describe(toComponent)} through ${describe(binder)}: ${definition.metadata.description}`,

@@ -60,6 +60,7 @@ function proposeAlias(
         [instanceItem((existing ?? create()) as Component, { ...aliasItem, patch })],
         [instanceItem(parent, { ...parentItem, patch })],
         key,
+        identity,
       ),
     reason: () =>
       `${describe(parent)} holds ${path.slice(1).join(".")}, shown as ${aliasItem.kind} ${displayName}`,
@@ -121,7 +122,7 @@ function proposeGroups(
     propose(context, identity, {
       build: (key) => {
         const items = members.map((member) => instanceItem(member, { ...from, patch }));
-        return relationshipInstance(definition, items, items, key);
+        return relationshipInstance(definition, items, items, key, identity);
       },
       reason: () =>
         `${members.length} components share the label ${name}=${value}: ${members.map(describe).join(", ")}`,

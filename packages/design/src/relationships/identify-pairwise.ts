@@ -73,6 +73,7 @@ function identifyOriented(
           [instanceItem(fromComponent, from)],
           [instanceItem(toComponent, to)],
           key,
+          identity,
         ),
       reason: () =>
         `${describe(fromComponent)} → ${describe(toComponent)}: ${definition.metadata.description}`,

@@ -60,21 +60,19 @@ export type RelationshipIdentity = {
 
 export function relationshipKey(identity: RelationshipIdentity): string {
   const sorted = (ids: readonly string[]) => (ids.length < 2 ? (ids[0] ?? "") : [...ids].sort().join(","));
-  return [
-    identity.className,
-    sorted(identity.fromIds),
-    sorted(identity.toIds),
-    sorted(identity.bindingIds),
-    identity.discriminator ?? "",
-  ].join("|");
+  return `${identity.className}|${sorted(identity.fromIds)}|${sorted(identity.toIds)}|${sorted(identity.bindingIds)}|${identity.discriminator ?? ""}`;
 }
 
-/** The id is a function of the key, so re-evaluating never mints a new one. */
+/**
+ * The id is a function of the key, so re-evaluating never mints a new one. The anatomy is known
+ * from the identity it was built for, so it is remembered rather than read back.
+ */
 export function relationshipInstance(
   definition: RelationshipDefinition,
   from: InstanceItem[],
   to: InstanceItem[],
   key: string,
+  identity: RelationshipIdentity,
 ): Relationship {
   const relationship: Relationship = {
     id: uuidFromSeed(key),
@@ -88,6 +86,16 @@ export function relationshipInstance(
     model: definition.model,
     selectors: [{ allow: { from, to }, deny: NOTHING_DENIED }],
   };
+  anatomies.set(relationship, {
+    policy: policyOf(definition),
+    className: identity.className,
+    fromIds: [...identity.fromIds],
+    toIds: [...identity.toIds],
+    bindingIds: [...identity.bindingIds],
+    from,
+    to,
+    key,
+  });
   return relationship;
 }
 

@@ -111,11 +111,12 @@ export function linkedPairs(
         (link.strategies[i] as MatchStrategy).lookupKeys(values),
       ),
     );
-    const seen = new Set<string>();
+    // Only several keys can reach one candidate twice; most mutators have a single key.
+    const seen = keys.length > 1 ? new Set<string>() : undefined;
     for (const key of keys) {
       for (const candidate of index.get(key) ?? []) {
-        if (candidate.id === mutator.id || seen.has(candidate.id)) continue;
-        seen.add(candidate.id);
+        if (candidate.id === mutator.id || seen?.has(candidate.id)) continue;
+        seen?.add(candidate.id);
         if (linkHolds(link, mutator, candidate)) pairs.push([mutator, candidate]);
       }
     }
