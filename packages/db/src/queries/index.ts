@@ -1,5 +1,6 @@
 // Query functions `(db, params) => rows`: the only way handlers, workflows and tests touch tables.
 export * from "./api-tokens";
+export * from "./catalog";
 export * from "./connections";
 export * from "./credentials";
 export * from "./design-revisions";
