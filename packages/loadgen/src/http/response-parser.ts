@@ -23,7 +23,6 @@ const DONE = 8;
 
 const CR = 0x0d;
 const LF = 0x0a;
-const HEAD_END = Buffer.from("\r\n\r\n");
 const CONTENT_LENGTH = Buffer.from("content-length");
 const TRANSFER_ENCODING = Buffer.from("transfer-encoding");
 const CONNECTION = Buffer.from("connection");
@@ -81,9 +80,8 @@ export class ResponseParser {
             pos = 0;
             last = data.length;
           }
-          const headEnd = data.indexOf(HEAD_END, pos);
-          // A match past `last` lies in stale bytes of a reused buffer: the head is not complete yet.
-          if (headEnd === -1 || headEnd + 4 > last) {
+          const headEnd = findHeadEnd(data, pos, last);
+          if (headEnd === -1) {
             if (last - pos > this.maxHeadBytes)
               return this.fail(`response head exceeds ${this.maxHeadBytes} bytes`);
             this.carry = Buffer.from(data.subarray(pos, last));
@@ -196,11 +194,11 @@ export class ResponseParser {
     this.keepAlive = data[start + 7] !== 0x30;
     let contentLength = -1;
     let chunked = false;
-    let lineStart = data.indexOf(LF, start) + 1;
+    let lineStart = lineEndAt(data, start, end) + 1;
     while (lineStart < end) {
-      const lineEnd = data.indexOf(LF, lineStart);
-      const colon = data.indexOf(0x3a, lineStart);
-      if (colon > 0 && colon < lineEnd) {
+      const lineEnd = lineEndAt(data, lineStart, end);
+      const colon = colonAt(data, lineStart, lineEnd);
+      if (colon > 0) {
         const nameLength = colon - lineStart;
         const valueStart = skipSpaces(data, colon + 1, lineEnd);
         const valueEnd = lineEnd - (data[lineEnd - 1] === CR ? 1 : 0);
@@ -246,4 +244,26 @@ export class ResponseParser {
     this.state = DONE;
     return false;
   }
+}
+
+// Plain loops, not Buffer#indexOf: heads are short, and a native call per search costs more than the scan.
+// Returns where the blank line's CRLF begins (the CRLFCRLF's start), or -1 if it is not within [from, last).
+function findHeadEnd(data: Buffer, from: number, last: number): number {
+  for (let index = from + 3; index < last; index++) {
+    if (data[index] === LF && data[index - 1] === CR && data[index - 2] === LF && data[index - 3] === CR) {
+      return index - 3;
+    }
+  }
+  return -1;
+}
+
+function lineEndAt(data: Buffer, from: number, end: number): number {
+  let index = from;
+  while (index < end && data[index] !== LF) index++;
+  return index;
+}
+
+function colonAt(data: Buffer, from: number, lineEnd: number): number {
+  for (let index = from; index < lineEnd; index++) if (data[index] === 0x3a) return index;
+  return -1;
 }
