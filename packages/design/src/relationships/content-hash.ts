@@ -131,6 +131,23 @@ function feedValue(hasher: Hasher, value: unknown, units: Map<object, Digest>, a
   hasher.word(TAG.null);
 }
 
+// Most objects have a handful of keys, where an insertion sort beats Array.prototype.sort's generic
+// comparator; large ones (a ConfigMap's data) go to the built-in sort.
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
 function feedObject(hasher: Hasher, value: object, units: Map<object, Digest>): void {
   if (Array.isArray(value)) {
     hasher.word(TAG.array);
@@ -138,8 +155,7 @@ function feedObject(hasher: Hasher, value: object, units: Map<object, Digest>): 
   } else {
     const record = value as Record<string, unknown>;
     hasher.word(TAG.object);
-    const keys = Object.keys(record);
-    if (keys.length > 1) keys.sort();
+    const keys = sortedKeys(record);
     for (const key of keys) {
       // Undefined members are absent from JSON, so they are absent from the hash too.
       if (record[key] !== undefined) feedValue(hasher.text(key), record[key], units, SHARED_MEMBERS.has(key));

@@ -1,3 +1,4 @@
+// Determinism and idempotence: same input, same bytes and hash; evaluating the output again changes nothing.
 import { describe, expect, it } from "vitest";
 import type { Design } from "../format/schema";
 import { builtInRelationshipDefinitions } from "./built-in-definitions";

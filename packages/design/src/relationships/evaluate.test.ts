@@ -1,3 +1,4 @@
+// The exact relationships the engine finds in the two fixtures, and the components it adds.
 import { describe, expect, it } from "vitest";
 import { parseDesign } from "../format/schema";
 import { exportKubernetesObjects } from "../kubernetes/export";

@@ -1,3 +1,4 @@
+// What happens to relationships a design already holds: stale ones go, requested ones are made to hold.
 import { describe, expect, it } from "vitest";
 import type { Design, Relationship } from "../format/schema";
 import { importKubernetesManifests } from "../kubernetes/import";

@@ -1,3 +1,4 @@
+// Matching by ref pairs: label selector semantics, the index that avoids comparing every pair, and paths.
 import { describe, expect, it } from "vitest";
 import type { Component } from "../format/schema";
 import { type Link, linkedPairs, linkOf } from "./links";

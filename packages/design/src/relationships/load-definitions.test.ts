@@ -1,3 +1,4 @@
+// Loading definitions: the built-ins, a data-only extension, and the mistakes the loader refuses.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importKubernetesManifests } from "../kubernetes/import";

@@ -1,3 +1,4 @@
+// The synthetic designs the benchmark runs on: the right size, and every policy exercised.
 import { describe, expect, it } from "vitest";
 import { parseDesign } from "../format/schema";
 import { builtInRelationshipDefinitions } from "./built-in-definitions";
@@ -5,7 +6,6 @@ import { evaluateRelationships } from "./evaluate";
 import { relationshipLines } from "./fixtures/designs";
 import { syntheticDesign } from "./synthetic-design";
 
-// The benchmark is only as good as its designs: they must have the size asked and exercise every policy.
 describe("syntheticDesign", () => {
   it("has exactly the number of components asked for, each valid", () => {
     for (const size of [1, 24, 100, 250]) {
