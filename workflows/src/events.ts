@@ -27,10 +27,30 @@ export const systemInstanceStarted = eventType("system/instance.started", {
   }),
 });
 
+export const catalogPublicationRequested = eventType("catalog/publication.requested", {
+  schema: z.object({
+    requestId: z.uuid(),
+    organizationId: z.uuid(),
+    designId: z.uuid(),
+    designName: z.string(),
+  }),
+});
+
+export const catalogPublicationDecided = eventType("catalog/publication.decided", {
+  schema: z.object({
+    requestId: z.uuid(),
+    organizationId: z.uuid(),
+    decision: z.enum(["approved", "denied"]),
+    reason: z.string().optional(),
+  }),
+});
+
 /** Every event type by name, so runners and the Inngest adapter find a trigger's schema. */
 export const eventTypes = {
   [auditEventRecorded.name]: auditEventRecorded,
   [systemInstanceStarted.name]: systemInstanceStarted,
+  [catalogPublicationRequested.name]: catalogPublicationRequested,
+  [catalogPublicationDecided.name]: catalogPublicationDecided,
 } as const;
 
 type EventTypes = typeof eventTypes;

@@ -27,6 +27,7 @@ export const WorkerEnv = z.object({
   MESHPLANE_PUBLIC_URL: z.url(),
   MESHPLANE_WEB_URL: z.url(),
   // Workers are the production mode: the development sign-in may only be absent or off.
+  MESHPLANE_PROVIDER_ADMINS: optional(z.string()),
   MESHPLANE_DEV_SIGN_IN: flag.refine((on) => on !== true, {
     message: "the development sign-in cannot be enabled in production",
   }),
@@ -57,6 +58,7 @@ export const NodeEnv = z.object({
   MESHPLANE_WEB_URL: optional(z.url()),
   WEB_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   MESHPLANE_DEV_SIGN_IN: flag,
+  MESHPLANE_PROVIDER_ADMINS: optional(z.string()),
   ...inngestKeys,
 });
 export type NodeEnv = z.infer<typeof NodeEnv>;

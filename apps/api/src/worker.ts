@@ -2,7 +2,7 @@
 import { createNeonPoolDb } from "@meshplane/db/client/neon-pool";
 import { createInngestClient, inngestSender } from "@meshplane/workflows";
 import { type App, newApp } from "./app";
-import { checkAuthConfig } from "./auth/config";
+import { checkAuthConfig, parseEmailList } from "./auth/config";
 import { describeIssues, inngestKeysOf, WorkerEnv } from "./env";
 import { apiVersion } from "./version";
 
@@ -29,6 +29,7 @@ function appFor(bindings: unknown, env: WorkerEnv): App {
       publicUrl: env.MESHPLANE_PUBLIC_URL.replace(/\/+$/, ""),
       webUrl: env.MESHPLANE_WEB_URL.replace(/\/+$/, ""),
       devSignIn: false,
+      providerAdmins: parseEmailList(env.MESHPLANE_PROVIDER_ADMINS),
     },
   });
   built = { bindings, app };

@@ -11,7 +11,16 @@ export type AuthConfig = {
   webUrl: string;
   /** The one-machine development sign-in; never on in production (the entries refuse to start). */
   devSignIn: boolean;
+  /** Emails that become provider admins (and so curators) when they sign in. */
+  providerAdmins?: readonly string[];
 };
+
+export function parseEmailList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((email) => email.trim().toLowerCase())
+    .filter(Boolean);
+}
 
 /** Minimum lengths keep a typo or a placeholder from becoming a real secret. */
 export function checkAuthConfig(config: AuthConfig): string[] {

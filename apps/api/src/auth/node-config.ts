@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { NodeEnv } from "../env";
-import { type AuthConfig, checkAuthConfig } from "./config";
+import { type AuthConfig, checkAuthConfig, parseEmailList } from "./config";
 
 export type OneMachineSecrets = { internalSecret: string; authSecret: string; encryptionKey: string };
 
@@ -57,6 +57,7 @@ export function authConfigFromNodeEnv(env: NodeEnv): AuthConfig {
     publicUrl: trimSlash(env.MESHPLANE_PUBLIC_URL ?? `http://localhost:${env.API_PORT || 8787}`),
     webUrl: trimSlash(env.MESHPLANE_WEB_URL ?? `http://localhost:${env.WEB_PORT ?? 3000}`),
     devSignIn,
+    providerAdmins: parseEmailList(env.MESHPLANE_PROVIDER_ADMINS),
   };
   const problems = checkAuthConfig(config);
   if (problems.length > 0) throw new Error(`Invalid environment: ${problems.join("; ")}`);

@@ -1,5 +1,5 @@
 // Memberships: adding people to an organisation, listing them, and changing their role keys.
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { memberships } from "../schema/memberships";
 import { organizations } from "../schema/organizations";
 import { roles } from "../schema/roles";
@@ -94,4 +94,14 @@ export async function removeMembership(
     .where(and(eq(memberships.organizationId, params.organizationId), eq(memberships.userId, params.userId)))
     .returning({ id: memberships.id });
   return removed.length > 0;
+}
+
+/** Whether the user holds any of `roleKeys` in any organisation: provider-wide roles (curator) are read this way. */
+export async function userHoldsAnyRole(db: Db, params: { userId: string; roleKeys: string[] }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, params.userId), arrayOverlaps(memberships.roleKeys, params.roleKeys)))
+    .limit(1);
+  return Boolean(row);
 }

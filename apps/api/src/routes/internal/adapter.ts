@@ -2,7 +2,9 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
+  changeMembershipRoles,
   ensurePersonalOrganization,
+  getUser,
   listOrganizationsForUser,
   recordUserSignIn,
 } from "@meshplane/db/queries";
@@ -109,6 +111,7 @@ async function afterAdapterCall(c: Context<AppEnv>, method: string, result: unkn
   if (method === "createSession" && result && typeof result === "object" && "userId" in result) {
     const { userId } = result as { userId: string };
     await recordUserSignIn(c.var.db, { id: userId });
+    await grantProviderAdminIfListed(c, userId);
     // A sign-in concerns every organisation the user can act in: each one's log shows it.
     for (const organization of await listOrganizationsForUser(c.var.db, { userId })) {
       await audit(c, {
@@ -121,4 +124,17 @@ async function afterAdapterCall(c: Context<AppEnv>, method: string, result: unkn
       });
     }
   }
+}
+
+/** MESHPLANE_PROVIDER_ADMINS names the instance's operators: they get provider_admin in their personal organisation. */
+async function grantProviderAdminIfListed(c: Context<AppEnv>, userId: string) {
+  const user = await getUser(c.var.db, { id: userId });
+  if (!user || !c.var.auth.providerAdmins?.includes(user.email)) return;
+  const personal = (await listOrganizationsForUser(c.var.db, { userId })).find((org) => org.personal);
+  if (!personal || personal.roleKeys.includes("provider_admin")) return;
+  await changeMembershipRoles(c.var.db, {
+    organizationId: personal.id,
+    userId,
+    roleKeys: [...new Set([...personal.roleKeys, "provider_admin"])],
+  });
 }

@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createInvitation } from "@meshplane/db/queries";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
+import { assertMayGrant } from "../../auth/provider-roles";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
 import { InvitationBody, toInvitation } from "./schema";
@@ -43,6 +44,7 @@ export const registerCreateInvitation = (app: OpenAPIHono<AppEnv>) =>
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     const access = await requireOrgAccess(c, body.orgId, "members:invite");
+    await assertMayGrant(c, access.userId, [body.role]);
     const { code, invitation } = await createInvitation(c.var.db, {
       organizationId: body.orgId,
       invitedById: access.userId,

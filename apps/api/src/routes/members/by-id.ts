@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { changeMembershipRoles, removeMembership } from "@meshplane/db/queries";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
+import { assertMayGrant } from "../../auth/provider-roles";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
 
@@ -52,6 +53,7 @@ export const registerMemberById = (app: OpenAPIHono<AppEnv>) => {
     const { orgId, userId } = c.req.valid("param");
     const access = await requireOrgAccess(c, orgId, "members:manage");
     const { roleNames } = c.req.valid("json");
+    await assertMayGrant(c, access.userId, roleNames);
     const row = await changeMembershipRoles(c.var.db, { organizationId: orgId, userId, roleKeys: roleNames });
     if (!row) throw noMember(userId);
     await audit(c, {

@@ -4,6 +4,7 @@ import { createCustomRole, deleteCustomRole, listRoles, type Role } from "@meshp
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
 import { builtInRolePermissions, permissionKeys } from "../../auth/permissions";
+import { providerOnlyKeys } from "../../auth/provider-roles";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
 
@@ -101,6 +102,13 @@ export const registerRoles = (app: OpenAPIHono<AppEnv>) => {
     const { orgId } = c.req.valid("param");
     const access = await requireOrgAccess(c, orgId, "roles:manage");
     const body = c.req.valid("json");
+    const reserved = body.permissionKeys.filter((key) => providerOnlyKeys.includes(key));
+    if (reserved.length > 0) {
+      throw new ApiError({
+        code: "FORBIDDEN",
+        message: `${reserved.join(", ")} belongs to provider-wide roles and cannot be granted by a custom role`,
+      });
+    }
     const role = await createCustomRole(c.var.db, {
       organizationId: orgId,
       key: body.key,
