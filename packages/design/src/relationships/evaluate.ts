@@ -26,13 +26,17 @@ export type EvaluationResult = {
 
 export const DEFAULT_MAX_ITERATIONS = 5;
 
+/**
+ * Validates the design's relationships, identifies the missing ones and applies their side effects
+ * (missing Namespaces, alias nodes, requested patches), round after round until nothing changes.
+ * The input is never edited: components are copied on write and the rest is rebuilt, so the result
+ * shares unchanged components (and definition parts, frozen) with its inputs.
+ */
 export function evaluateRelationships(
-  input: Design,
+  design: Design,
   definitions: readonly RelationshipDefinition[],
   options: EvaluationOptions = {},
 ): EvaluationResult {
-  // Nothing of the input is edited: components are copied on write, everything else is rebuilt.
-  const design = input;
   const inScope = definitionsInScope(design, definitions);
   const context = {
     definitions: inScope,

@@ -54,11 +54,11 @@ function judge(
 ): Verdict {
   const name = `${anatomy.className} relationship`;
   if (relationship.status === "deleted") return { remove: `${name} was marked deleted` };
+  if (anatomy.fromIds.length === 0 || anatomy.toIds.length === 0)
+    return { remove: `${name} names no components` };
   const missing = referencedIds(anatomy).filter((id) => !state.components.has(id));
-  if (missing.length > 0 || anatomy.fromIds.length === 0 || anatomy.toIds.length === 0) {
-    return {
-      remove: `${name} refers to components no longer in the design: ${missing.join(", ") || "none named"}`,
-    };
+  if (missing.length > 0) {
+    return { remove: `${name} refers to components no longer in the design: ${missing.join(", ")}` };
   }
   const twin = winners.get(anatomy.key);
   if (twin !== undefined && twin !== relationship.id)
