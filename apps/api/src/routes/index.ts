@@ -1,6 +1,13 @@
 // Mounts every route on the app from one list; the Meshery capabilities document is derived from the same list.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
+import { registerBrowseCatalog } from "./catalog/browse";
+import { registerCloneCatalogDesign } from "./catalog/clone";
+import { registerCatalogEntry } from "./catalog/entry";
+import { registerManageCatalogEntry } from "./catalog/manage";
+import { patternsCatalogCapability, registerMesheryCatalog } from "./catalog/meshery";
+import { registerPublicationRequests } from "./catalog/requests";
+import { registerCatalogReview } from "./catalog/review";
 import { registerConnectionById } from "./connections/by-id";
 import { registerCreateConnection } from "./connections/create";
 import { connectionsCapability, registerListConnections } from "./connections/list";
@@ -91,6 +98,14 @@ export const routeModules: RouteModule[] = [
   { register: registerDesignRevisions },
   { register: registerExportDesign },
   { register: registerEvaluateRelationships },
+  // The public catalog and its review.
+  { register: registerBrowseCatalog },
+  { register: registerCatalogEntry },
+  { register: registerCloneCatalogDesign },
+  { register: registerManageCatalogEntry },
+  { register: registerPublicationRequests },
+  { register: registerCatalogReview },
+  { register: registerMesheryCatalog, capability: patternsCatalogCapability },
   // Integrations.
   { register: registerListConnections, capability: connectionsCapability },
   { register: registerCreateConnection },

@@ -271,3 +271,19 @@ export async function searchCatalog(db: Db, query: CatalogQuery): Promise<Catalo
     facets: { type, technology, class: klass, model, category },
   };
 }
+
+export async function getCatalogEntryForDesign(
+  db: Db,
+  params: { designId: string; organizationId: string },
+): Promise<CatalogEntry | undefined> {
+  const [row] = await db
+    .select(entryColumns)
+    .from(catalogEntries)
+    .where(
+      and(
+        eq(catalogEntries.designId, params.designId),
+        eq(catalogEntries.organizationId, params.organizationId),
+      ),
+    );
+  return row;
+}

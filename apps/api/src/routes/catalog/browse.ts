@@ -1,0 +1,78 @@
+// GET /api/catalog/designs: the public catalog, for anyone: full-text search, facets with counts, sorting, paging.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { searchCatalog } from "@meshplane/db/queries";
+import type { AppEnv } from "../../context";
+import { openApiErrorResponses } from "../../errors";
+import { CatalogEntryBody, toCatalogEntry } from "./schema";
+
+// A facet may repeat (?type=Security&type=Scaling); one value arrives as a string.
+const many = z
+  .union([z.string().max(100), z.array(z.string().max(100)).max(20)])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : [value].flat()));
+
+export const CatalogQuery = z.object({
+  search: z.string().max(200).optional(),
+  type: many,
+  technology: many,
+  class: many,
+  model: many,
+  category: many,
+  sort: z.enum(["recent", "popular"]).default("recent"),
+  page: z.coerce.number().int().min(0).max(10_000).default(0),
+  pagesize: z.coerce.number().int().min(1).max(100).default(24),
+});
+
+const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+const CatalogPage = z
+  .object({
+    entries: z.array(CatalogEntryBody),
+    totalCount: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    facets: z.object({ type: Facet, technology: Facet, class: Facet, model: Facet, category: Facet }),
+  })
+  .openapi("CatalogPage");
+
+const route = createRoute({
+  method: "get",
+  path: "/api/catalog/designs",
+  tags: ["catalog"],
+  summary: "Browse and search the public catalog",
+  request: { query: CatalogQuery },
+  responses: {
+    200: {
+      description: "A page of published designs",
+      content: { "application/json": { schema: CatalogPage } },
+    },
+    ...openApiErrorResponses,
+  },
+});
+
+export const registerBrowseCatalog = (app: OpenAPIHono<AppEnv>) =>
+  app.openapi(route, async (c) => {
+    const query = c.req.valid("query");
+    const page = await searchCatalog(c.var.db, {
+      ...(query.search?.trim() ? { search: query.search.trim() } : {}),
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.technology ? { technology: query.technology } : {}),
+      ...(query.class ? { class: query.class } : {}),
+      ...(query.model ? { model: query.model } : {}),
+      ...(query.category ? { category: query.category } : {}),
+      sort: query.sort,
+      page: query.page,
+      pageSize: query.pagesize,
+    });
+    // Public and the same for everyone: shared caches may keep it briefly.
+    c.header("Cache-Control", "public, max-age=30");
+    return c.json(
+      {
+        entries: page.entries.map(toCatalogEntry),
+        totalCount: page.total,
+        page: page.page,
+        pageSize: page.pageSize,
+        facets: page.facets,
+      },
+      200,
+    );
+  });
