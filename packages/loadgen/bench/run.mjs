@@ -2,7 +2,8 @@
 // pinned to its own core, printing one JSON line with both rates and their ratio. Speed goals live here,
 // never in tests. Env: BENCH_DURATION_S (default 5), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 3).
 // The two clients alternate for BENCH_ROUNDS rounds and each keeps its best: other work on a shared machine
-// only ever slows a client down, so the best round is the least disturbed one.
+// only ever slows a client down, so the best round is the least disturbed one. CPU time per request (user +
+// system, from bash's `times`) is reported too: it says how lean each client is even on a busy machine.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
@@ -19,17 +20,28 @@ function fail(message) {
   process.exit(1);
 }
 
-if (spawnSync("wrk", ["-v"]).error)
+if (spawnSync("wrk", ["-v"]).error) {
   fail("wrk is not installed (on Debian/Ubuntu: apt-get install wrk); it is the baseline");
+}
 // Without taskset the processes share cores, which makes the ratio noisier but still meaningful.
 const pinning = !spawnSync("taskset", ["-c", "0", "true"]).error;
 const pinned = (core, command, args) =>
   pinning ? ["taskset", ["-c", String(core), command, ...args]] : [command, args];
+const hasBash = !spawnSync("bash", ["-c", "true"]).error;
 
-function run(command, args) {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+/** Runs a client on core 1; under bash when there is one, whose `times` then reports the CPU it used. */
+function runClient(command, args) {
+  const [program, programArgs] = pinned(1, command, args);
+  const [shell, shellArgs] = hasBash
+    ? ["bash", ["-c", '"$@"; status=$?; times >&2; exit $status', "bash", program, ...programArgs]]
+    : [program, programArgs];
+  const result = spawnSync(shell, shellArgs, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) fail(`${command} ${args.join(" ")} failed: ${result.stderr || result.error}`);
-  return result.stdout;
+  // The last line of `times` is the children's user and system time, e.g. "0m0.099s 0m1.397s".
+  const cpu = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(result.stderr);
+  const cpuSeconds =
+    cpu === null ? null : Number(cpu[1]) * 60 + Number(cpu[2]) + Number(cpu[3]) * 60 + Number(cpu[4]);
+  return { stdout: result.stdout, cpuSeconds };
 }
 
 async function startServer() {
@@ -41,56 +53,59 @@ async function startServer() {
 }
 
 function wrk(url, seconds) {
-  const output = run(...pinned(1, "wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", url]));
-  const rps = /Requests\/sec:\s+([\d.]+)/.exec(output)?.[1];
-  if (rps === undefined) fail(`cannot read wrk's output:\n${output}`);
-  return Number(rps);
+  const { stdout, cpuSeconds } = runClient("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, url]);
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1];
+  const requests = /(\d+) requests in/.exec(stdout)?.[1];
+  if (rps === undefined || requests === undefined) fail(`cannot read wrk's output:\n${stdout}`);
+  return { rps: Number(rps), requests: Number(requests), cpuSeconds };
 }
+
+function ours(url, seconds) {
+  const cli = here("../dist/cli.js");
+  const args = [cli, "--json", "-t", "1", "-c", String(connections), "-d", `${seconds}s`, url];
+  const { stdout, cpuSeconds } = runClient(process.execPath, args);
+  const result = JSON.parse(stdout);
+  return { rps: result.rps, requests: result.requests, cpuSeconds, result };
+}
+
+const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+// Microseconds of CPU per request, from the least disturbed round; ours includes Node's start-up.
+const cpuPerRequest = (runs) => {
+  const costs = runs.filter((r) => r.cpuSeconds !== null).map((r) => (r.cpuSeconds * 1e6) / r.requests);
+  return costs.length === 0 ? null : Number(Math.min(...costs).toFixed(2));
+};
 
 await buildLoadgen();
 const server = await startServer();
 try {
   // Warm the server's JIT first, so neither measured client pays for it.
   wrk(server.url, 1);
-  const cli = here("../dist/cli.js");
-  const ours = () =>
-    JSON.parse(
-      run(
-        ...pinned(1, process.execPath, [
-          cli,
-          "--json",
-          "-t",
-          "1",
-          "-c",
-          String(connections),
-          "-d",
-          `${durationS}s`,
-          server.url,
-        ]),
-      ),
-    );
   const wrkRuns = [];
   const ourRuns = [];
   for (let round = 0; round < rounds; round++) {
     wrkRuns.push(wrk(server.url, durationS));
-    ourRuns.push(ours());
+    ourRuns.push(ours(server.url, durationS));
   }
-  const wrkRps = Math.max(...wrkRuns);
-  const best = ourRuns.reduce((a, b) => (b.rps > a.rps ? b : a));
+  const [bestWrk, bestOurs] = [best(wrkRuns), best(ourRuns)];
+  const [wrkCpu, ourCpu] = [cpuPerRequest(wrkRuns), cpuPerRequest(ourRuns)];
   const line = {
     bench: "loadgen",
-    wrk_rps: Math.round(wrkRps),
-    ours_rps: Math.round(best.rps),
-    ratio: Number((best.rps / wrkRps).toFixed(3)),
+    wrk_rps: Math.round(bestWrk.rps),
+    ours_rps: Math.round(bestOurs.rps),
+    ratio: Number((bestOurs.rps / bestWrk.rps).toFixed(3)),
     connections,
     duration_s: durationS,
     rounds,
     pinned: pinning,
-    wrk_rounds: wrkRuns.map(Math.round),
-    ours_rounds: ourRuns.map((result) => Math.round(result.rps)),
-    ours_p50_ms: best.latency.p50,
-    ours_p99_ms: best.latency.p99,
-    ours_errors: Object.values(best.errors).reduce((sum, count) => sum + count, 0),
+    wrk_rounds: wrkRuns.map((r) => Math.round(r.rps)),
+    ours_rounds: ourRuns.map((r) => Math.round(r.rps)),
+    wrk_cpu_us_per_request: wrkCpu,
+    ours_cpu_us_per_request: ourCpu,
+    cpu_ratio: wrkCpu === null || ourCpu === null ? null : Number((wrkCpu / ourCpu).toFixed(3)),
+    ours_p50_ms: bestOurs.result.latency.p50,
+    ours_p99_ms: bestOurs.result.latency.p99,
+    ours_errors: Object.values(bestOurs.result.errors).reduce((sum, count) => sum + count, 0),
+    ours_thread_busy: Number(bestOurs.result.perThread[0].busy.toFixed(3)),
   };
   console.log(JSON.stringify(line));
 } finally {
