@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesign, createOrganization, createTestDb, type TestDb } from "../testing/index";
 import {
   approvePublication,
+  catalogFacets,
   countCatalogUse,
   denyPublication,
   getCatalogEntry,

@@ -196,17 +196,12 @@ export type CatalogQuery = {
   pageSize?: number;
 };
 export type Facet = { value: string; count: number };
-export type CatalogPage = {
-  entries: CatalogEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: Record<"type" | "technology" | "class" | "model" | "category", Facet[]>;
-};
+export type CatalogFacets = Record<"type" | "technology" | "class" | "model" | "category", Facet[]>;
+export type CatalogPage = { entries: CatalogEntry[]; total: number; page: number; pageSize: number };
 
 const popularity = sql`(${catalogEntries.viewCount} + 3 * ${catalogEntries.downloadCount} + 5 * ${catalogEntries.cloneCount} + 8 * ${catalogEntries.deploymentCount})`;
 
-function filters(query: CatalogQuery, except?: keyof CatalogPage["facets"]): SQL | undefined {
+function filters(query: CatalogQuery, except?: keyof CatalogFacets): SQL | undefined {
   const any = (values: string[] | undefined, column: SQL) =>
     values?.length ? sql`${column} = any(${sql.param(values)}::text[])` : undefined;
   const overlaps = (values: string[] | undefined, column: SQL) =>
@@ -224,7 +219,7 @@ function filters(query: CatalogQuery, except?: keyof CatalogPage["facets"]): SQL
 }
 
 /** Counts per value of one facet, under every other filter (so a facet never hides its own alternatives). */
-async function facet(db: Db, query: CatalogQuery, name: keyof CatalogPage["facets"]): Promise<Facet[]> {
+async function facet(db: Db, query: CatalogQuery, name: keyof CatalogFacets): Promise<Facet[]> {
   const value =
     name === "model"
       ? sql<string>`unnest(${catalogEntries.models})`
@@ -240,7 +235,12 @@ async function facet(db: Db, query: CatalogQuery, name: keyof CatalogPage["facet
   return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
 }
 
-export async function searchCatalog(db: Db, query: CatalogQuery): Promise<CatalogPage> {
+/** A page of entries; `withTotal: false` skips counting, for callers that keep the total cached. */
+export async function searchCatalog(
+  db: Db,
+  query: CatalogQuery,
+  options: { withTotal?: boolean } = {},
+): Promise<CatalogPage> {
   const page = Math.max(query.page ?? 0, 0);
   const pageSize = Math.min(Math.max(query.pageSize ?? 24, 1), 100);
   const where = filters(query);
@@ -248,7 +248,7 @@ export async function searchCatalog(db: Db, query: CatalogQuery): Promise<Catalo
     query.sort === "popular"
       ? [desc(popularity), desc(catalogEntries.publishedAt), desc(catalogEntries.id)]
       : [desc(catalogEntries.publishedAt), desc(catalogEntries.id)];
-  const [entries, totals, type, technology, klass, model, category] = await Promise.all([
+  const [entries, total] = await Promise.all([
     db
       .select(entryColumns)
       .from(catalogEntries)
@@ -256,20 +256,26 @@ export async function searchCatalog(db: Db, query: CatalogQuery): Promise<Catalo
       .orderBy(...order)
       .limit(pageSize)
       .offset(page * pageSize),
-    db.select({ total: count() }).from(catalogEntries).where(where),
+    options.withTotal === false ? Promise.resolve(-1) : countCatalog(db, query),
+  ]);
+  return { entries, total, page, pageSize };
+}
+
+export async function countCatalog(db: Db, query: CatalogQuery): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(catalogEntries).where(filters(query));
+  return Number(row?.total ?? 0);
+}
+
+/** Counts per facet value under the query's filters; heavier than a page, so callers may cache it briefly. */
+export async function catalogFacets(db: Db, query: CatalogQuery): Promise<CatalogFacets> {
+  const [type, technology, klass, model, category] = await Promise.all([
     facet(db, query, "type"),
     facet(db, query, "technology"),
     facet(db, query, "class"),
     facet(db, query, "model"),
     facet(db, query, "category"),
   ]);
-  return {
-    entries,
-    total: Number(totals[0]?.total ?? 0),
-    page,
-    pageSize,
-    facets: { type, technology, class: klass, model, category },
-  };
+  return { type, technology, class: klass, model, category };
 }
 
 export async function getCatalogEntryForDesign(

@@ -1,8 +1,9 @@
 // GET /api/catalog/designs: the public catalog, for anyone: full-text search, facets with counts, sorting, paging.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { searchCatalog } from "@meshplane/db/queries";
+import { type CatalogQuery as CatalogFilter, searchCatalog } from "@meshplane/db/queries";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
+import { cachedCatalogCounts } from "./facet-cache";
 import { CatalogEntryBody, toCatalogEntry } from "./schema";
 
 // A facet may repeat (?type=Security&type=Scaling); one value arrives as a string.
@@ -52,7 +53,7 @@ const route = createRoute({
 export const registerBrowseCatalog = (app: OpenAPIHono<AppEnv>) =>
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
-    const page = await searchCatalog(c.var.db, {
+    const filters: CatalogFilter = {
       ...(query.search?.trim() ? { search: query.search.trim() } : {}),
       ...(query.type ? { type: query.type } : {}),
       ...(query.technology ? { technology: query.technology } : {}),
@@ -62,16 +63,20 @@ export const registerBrowseCatalog = (app: OpenAPIHono<AppEnv>) =>
       sort: query.sort,
       page: query.page,
       pageSize: query.pagesize,
-    });
+    };
+    const [page, counts] = await Promise.all([
+      searchCatalog(c.var.db, filters, { withTotal: false }),
+      cachedCatalogCounts(c.var.db, filters),
+    ]);
     // Public and the same for everyone: shared caches may keep it briefly.
     c.header("Cache-Control", "public, max-age=30");
     return c.json(
       {
         entries: page.entries.map(toCatalogEntry),
-        totalCount: page.total,
+        totalCount: counts.total,
         page: page.page,
         pageSize: page.pageSize,
-        facets: page.facets,
+        facets: counts.facets,
       },
       200,
     );

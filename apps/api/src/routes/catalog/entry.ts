@@ -52,7 +52,10 @@ export const registerCatalogEntry = (app: OpenAPIHono<AppEnv>) => {
     const entry = await publishedEntry(c, c.req.valid("param").id);
     await countCatalogUse(c.var.db, { id: entry.id, counter: "viewCount" });
     // This view counts too: the answer shows the counter after it.
-    return c.json({ ...toCatalogEntry({ ...entry, viewCount: entry.viewCount + 1 }), design: entry.content }, 200);
+    return c.json(
+      { ...toCatalogEntry({ ...entry, viewCount: entry.viewCount + 1 }), design: entry.content },
+      200,
+    );
   });
   app.openapi(downloadRoute, async (c) => {
     const entry = await publishedEntry(c, c.req.valid("param").id);

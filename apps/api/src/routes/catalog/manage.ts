@@ -10,6 +10,7 @@ import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
 import { OrgQuery, orgIdOf } from "../named-resources/spec";
 import { publishedEntry } from "./entry";
+import { forgetCatalogFacets } from "./facet-cache";
 import { CatalogEntryBody, CatalogFieldsBody, toCatalogEntry } from "./schema";
 
 const params = z.object({ id: z.uuid() });
@@ -65,6 +66,7 @@ export const registerManageCatalogEntry = (app: OpenAPIHono<AppEnv>) => {
       ...c.req.valid("json"),
     });
     if (!updated) throw new ApiError({ code: "NOT_FOUND", message: `No published design ${id}` });
+    forgetCatalogFacets();
     await audit(c, {
       organizationId: entry.organizationId,
       actorId: access.userId,
@@ -87,6 +89,7 @@ export const registerManageCatalogEntry = (app: OpenAPIHono<AppEnv>) => {
           userId: access.userId,
         }));
     await unpublishCatalogEntry(c.var.db, { id });
+    forgetCatalogFacets();
     await audit(c, {
       organizationId: entry.organizationId,
       actorId: userId,

@@ -10,6 +10,7 @@ import {
 import { requireOrgAccess, requireSignedIn } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
+import { forgetCatalogFacets } from "./facet-cache";
 import { catalogTypes } from "./schema";
 
 const path = "/api/catalog/content/pattern";
@@ -145,6 +146,7 @@ export const registerMesheryCatalog = (app: OpenAPIHono<AppEnv>) => {
       if (!(await requireOrgAccess(c, org.id, "catalog:publish").catch(() => undefined))) continue;
       const entry = await getCatalogEntryForDesign(c.var.db, { designId: body.id, organizationId: org.id });
       if (entry && (await unpublishCatalogEntry(c.var.db, { id: entry.id, organizationId: org.id }))) {
+        forgetCatalogFacets();
         return c.json({ id: body.id, unpublished: true }, 200);
       }
     }

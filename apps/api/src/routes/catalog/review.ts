@@ -12,6 +12,7 @@ import { audit } from "../../auth/audit";
 import { requireCurator } from "../../auth/provider-roles";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
+import { forgetCatalogFacets } from "./facet-cache";
 import {
   CatalogEntryBody,
   frozenSummary,
@@ -105,6 +106,7 @@ export const registerCatalogReview = (app: OpenAPIHono<AppEnv>) => {
       frozen: (content) => frozenSummary(content, design?.description ?? ""),
     });
     await decided(c, request.id, request.organizationId, "approved");
+    forgetCatalogFacets();
     await audit(c, {
       organizationId: request.organizationId,
       actorId: userId,
