@@ -40,6 +40,15 @@ describe("runLoad error classes", () => {
     );
   });
 
+  it("rejects a host name that does not resolve, naming it", async () => {
+    // .invalid never resolves (RFC 2606); without DNS at all the lookup times out instead: either is clear.
+    const run = runLoad({ ...short, url: "http://load-target.invalid:8080/", connectTimeoutMs: 1_000 });
+    await expect(run).rejects.toThrow(TargetUnreachableError);
+    await expect(run).rejects.toThrow(
+      /^cannot connect to http:\/\/load-target\.invalid:8080: (.*ENOTFOUND|connect timed out)/,
+    );
+  });
+
   it("counts a server that resets connections as reset errors", async () => {
     const server = await serve((_request, socket) => socket.resetAndDestroy());
     const result = await runLoad({ ...short, url: server.url });

@@ -155,6 +155,14 @@ describe("runLoad over HTTPS", () => {
     expect(server.requestingConnections).toBe(2);
   });
 
+  it("checks the certificate against the host name when the URL names one", async () => {
+    const server = await serve(answerWith(response(200)), { tls: true });
+    const url = `https://localhost:${server.port}/`;
+    const result = await runLoad({ ...short, url, connections: 1, tls: { ca: TEST_CA } });
+    expect(result.requests).toBeGreaterThan(10);
+    expect(server.firstRequests[0]?.head).toContain(`\r\nHost: localhost:${server.port}\r\n`);
+  });
+
   it("refuses an untrusted certificate before starting, unless told to be insecure", async () => {
     const server = await serve(answerWith(response(200)), { tls: true });
     const untrusted = runLoad({ ...short, url: server.url });

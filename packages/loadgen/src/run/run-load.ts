@@ -25,10 +25,16 @@ const START_LEAD_MS = 20;
 export async function runLoad(input: LoadOptions, control: RunControl = {}): Promise<LoadResult> {
   const options = resolveLoadOptions(input);
   const target = resolveTarget(options);
-  await checkTargetReachable(target, options.connectTimeoutMs);
+  const address = await checkTargetReachable(target, options.connectTimeoutMs);
   const script = await threadScript();
   const series = new SecondSeries(options.threads, control.onSecond);
-  const run = await runThreads(script, threadConfigs(options, target), series, options, control.signal);
+  const run = await runThreads(
+    script,
+    threadConfigs(options, { ...target, host: address }),
+    series,
+    options,
+    control.signal,
+  );
   return buildLoadResult({ options, ...run, perSecond: series.finish() });
 }
 

@@ -42,8 +42,11 @@ export function resolveTarget(options: Pick<ResolvedLoadOptions, "url" | "tls">)
   };
 }
 
-/** Connects once (with the TLS handshake for https) and hangs up; rejects with what went wrong. */
-export function checkTargetReachable(target: Target, connectTimeoutMs: number): Promise<void> {
+/**
+ * Connects once (with the TLS handshake for https) and hangs up; rejects with what went wrong. Resolves to the
+ * address it reached, which the threads then dial: one name lookup per run, none per reconnect.
+ */
+export function checkTargetReachable(target: Target, connectTimeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const { host, port, tls } = target;
     const socket: Socket =
@@ -64,8 +67,9 @@ export function checkTargetReachable(target: Target, connectTimeoutMs: number): 
     const timer = setTimeout(() => fail(`connect timed out after ${connectTimeoutMs} ms`), connectTimeoutMs);
     socket.once(tls === null ? "connect" : "secureConnect", () => {
       clearTimeout(timer);
+      const address = socket.remoteAddress ?? host;
       socket.destroy();
-      resolve();
+      resolve(address);
     });
     socket.once("error", (error) => fail(describeError(error)));
   });
