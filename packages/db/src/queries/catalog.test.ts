@@ -3,6 +3,7 @@ import { createDesign, createOrganization, createTestDb, type TestDb } from "../
 import {
   approvePublication,
   catalogFacets,
+  countCatalog,
   countCatalogUse,
   denyPublication,
   getCatalogEntry,
