@@ -201,14 +201,9 @@ export class LoadConnection {
   private endAnnounced(): void {
     const unanswered = this.inFlight;
     this.drop();
-    if (unanswered > 0)
-      this.owner.failed(
-        this.now,
-        "reset",
-        "server closed the connection with requests pipelined",
-        unanswered,
-      );
     this.inFlight = 0;
+    const message = "server closed the connection with requests pipelined";
+    if (unanswered > 0) this.owner.failed(this.now, "reset", message, unanswered);
     if (!this.owner.finished) this.open(this.now);
   }
 

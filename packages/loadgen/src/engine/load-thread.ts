@@ -14,6 +14,7 @@ export class LoadThread implements ConnectionOwner {
   readonly readBuffer = Buffer.allocUnsafe(64 * 1024);
   readonly batches: Buffer[];
   running = false;
+  finished = false;
   private readonly connections: LoadConnection[];
   private readonly recorder: ThreadRecorder;
   private readonly isOpenModel: boolean;
@@ -22,7 +23,6 @@ export class LoadThread implements ConnectionOwner {
   // The last time any connection connected or answered; a target silent for connectTimeoutMs is gone.
   private lastHealthyAt = 0;
   private connectionsOpened = 0;
-  finished = false;
   private loopAtStart: EventLoopUtilization | null = null;
   private tickTimer: NodeJS.Timeout | null = null;
   private tickDueAt = Number.POSITIVE_INFINITY;
