@@ -1,6 +1,6 @@
 // The public catalog: publication requests and their review, entries frozen at a revision, search with facets.
 import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
-import { catalogEntries } from "../schema/catalog-entries";
+import { catalogClasses, catalogEntries } from "../schema/catalog-entries";
 import { designRevisions } from "../schema/design-revisions";
 import { designs } from "../schema/designs";
 import { publicationRequests } from "../schema/publication-requests";
@@ -93,7 +93,13 @@ export type FrozenDesign = {
  */
 export function approvePublication(
   db: Db,
-  params: { id: string; reviewerId: string; frozen: (content: Record<string, unknown>) => FrozenDesign },
+  params: {
+    id: string;
+    reviewerId: string;
+    frozen: (content: Record<string, unknown>) => FrozenDesign;
+    /** Curators decide the class; reviewed community content by default. */
+    class?: (typeof catalogClasses)[number];
+  },
 ): Promise<{ request: PublicationRequest; entry: CatalogEntry }> {
   return withTransaction(db, async (tx) => {
     const [request] = await tx
@@ -117,6 +123,7 @@ export function approvePublication(
       technology: request.technology,
       caveats: request.caveats,
       info: request.info,
+      ...(params.class ? { class: params.class } : {}),
       ...summary,
       searchText: [summary.name, summary.description, ...summary.componentKinds, ...summary.models].join(" "),
       publishedAt: new Date(),

@@ -1,3 +1,4 @@
+import { workflows } from "@meshplane/workflows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../testing/app";
 
@@ -14,6 +15,6 @@ describe("/api/inngest", () => {
     const res = await ctx.app.request("http://localhost/api/inngest");
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count?: number; mode?: string };
-    expect(body).toMatchObject({ function_count: 2, mode: "dev" });
+    expect(body).toMatchObject({ function_count: workflows.length, mode: "dev" });
   });
 });
