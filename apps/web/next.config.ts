@@ -2,6 +2,8 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
+  // NEXT_DIST_DIR lets two builds of this app coexist on one machine (parallel work, side-by-side e2e runs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   transpilePackages: [],

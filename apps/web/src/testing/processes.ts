@@ -12,7 +12,7 @@ export type RunningProcess = { url: string; output: () => string; stop: () => Pr
 
 /** Turbo builds the web before its tests; a test run by hand builds it here once if it must. */
 export function ensureWebBuilt(): void {
-  if (existsSync(`${webRoot}.next/BUILD_ID`)) return;
+  if (existsSync(`${webRoot}${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) return;
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const build = spawnSync(process.execPath, [next, "build"], {
     cwd: webRoot,
@@ -29,6 +29,7 @@ export async function startWeb(env: Record<string, string>, port?: number): Prom
   const child = spawn(process.execPath, ["start.mjs"], {
     cwd: webRoot,
     env: asProcessEnv({
+      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       ...env,
       WEB_PORT: String(port),
       WEB_HOST: "127.0.0.1",
