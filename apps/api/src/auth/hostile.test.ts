@@ -63,6 +63,19 @@ describe("bad credentials and bad input on the identity endpoints", () => {
       expect((await profile(ctx, bearer(token))).status).toBe(200);
   });
 
+  it("rotates a key older than thirty days on the next signature, keeping the old one published", async () => {
+    const { token: before } = await signToken(ctx.t.db, ctx.auth, { sub: user.userId, aud: "meshplane-web" });
+    const oldKid = JSON.parse(atob(before.split(".")[0] ?? "")).kid as string;
+    await ctx.t.db.execute(
+      sql`update signing_keys set created_at = now() - interval '31 days' where kid = ${oldKid}`,
+    );
+    const { token: after } = await signToken(ctx.t.db, ctx.auth, { sub: user.userId, aud: "meshplane-web" });
+    const newKid = JSON.parse(atob(after.split(".")[0] ?? "")).kid as string;
+    expect(newKid).not.toBe(oldKid);
+    expect((await publishedJwks(ctx.t.db)).keys.map((key) => key.kid)).toContain(oldKid);
+    expect((await profile(ctx, bearer(before))).status).toBe(200);
+  });
+
   it("stores signing keys sealed: no private key material in the clear", async () => {
     const rows = rowsOf<Record<string, unknown>>(await ctx.t.db.execute(sql`select * from signing_keys`));
     expect(rows.length).toBeGreaterThan(0);

@@ -50,8 +50,15 @@ async function createSigningKey(db: Db, config: AuthConfig): Promise<SigningKey>
   });
 }
 
+/** Keys sign for thirty days; the first token signed after that rotates them (on Node and on Workers alike). */
+export const SIGNING_KEY_MAX_AGE_MS = 30 * 86_400_000;
+
 async function activeKey(db: Db, config: AuthConfig): Promise<{ kid: string; key: CryptoKey }> {
-  const row = (await getActiveSigningKey(db)) ?? (await createSigningKey(db, config));
+  let row = (await getActiveSigningKey(db)) ?? (await createSigningKey(db, config));
+  if (Date.now() - row.createdAt.getTime() > SIGNING_KEY_MAX_AGE_MS) {
+    await rotateSigningKey(db, config);
+    row = (await getActiveSigningKey(db)) ?? row;
+  }
   let key = privateKeys.get(row.kid);
   if (!key) {
     const jwk = JSON.parse(
