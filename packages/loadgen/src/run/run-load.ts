@@ -107,6 +107,14 @@ function runThreads(
       finishIfAllGone();
     };
 
+    // The hard bound on a run: connecting, the duration, one timeout, and a grace period to report.
+    const budgetMs = options.connectTimeoutMs + options.durationMs + options.timeoutMs + REPORT_GRACE_MS;
+    const watchdog = setTimeout(() => {
+      for (const [index, worker] of workers.entries()) {
+        leave(index, worker, `load thread ${index} did not report within ${budgetMs} ms`);
+      }
+    }, budgetMs);
+
     const workers = configs.map((config, index) => {
       const worker = new Worker(script, { workerData: config });
       worker.on("message", (message: FromThread) => {
@@ -132,12 +140,5 @@ function runThreads(
     const onAbort = () => endEarly("aborted by the caller");
     signal?.addEventListener("abort", onAbort, { once: true });
     if (signal?.aborted) onAbort();
-    // The hard bound on a run: connecting, the duration, one timeout, and a grace period to report.
-    const budgetMs = options.connectTimeoutMs + options.durationMs + options.timeoutMs + REPORT_GRACE_MS;
-    const watchdog = setTimeout(() => {
-      for (const [index, worker] of workers.entries()) {
-        leave(index, worker, `load thread ${index} did not report within ${budgetMs} ms`);
-      }
-    }, budgetMs);
   });
 }
