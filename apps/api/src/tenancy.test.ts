@@ -119,6 +119,8 @@ describe("tenancy: every route against every caller that must be refused", () =>
         ownerId: owner.userId,
       })
     ).design.id;
+    // Meshery's patterns are our designs.
+    ids.patterns = ids.designs;
     ids.connections = (
       await createConnection(db, {
         organizationId,
@@ -178,6 +180,7 @@ describe("tenancy: every route against every caller that must be refused", () =>
       "POST /api/organizations/invitations/accept": { code: tokens.code },
       "POST /api/events": { category: "pattern", action: "deploy", severity: "success" },
       "POST /api/designs": { orgId, design: DESIGN },
+      "POST /api/content/patterns": { pattern_data: { pattern_file: JSON.stringify(DESIGN) }, save: true },
       "POST /api/catalog/designs/{id}/clone": { orgId },
       "PUT /api/catalog/designs/{id}": { type: "Security" },
       "POST /api/designs/{id}/publication-requests": { type: "Workloads" },

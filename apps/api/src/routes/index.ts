@@ -20,6 +20,7 @@ import { registerCreateDesign } from "./designs/create";
 import { registerExportDesign } from "./designs/export";
 import { registerImportDesign } from "./designs/import";
 import { registerListDesigns } from "./designs/list";
+import { patternsCapability, registerMesheryPatterns } from "./designs/meshery-patterns";
 import { registerDesignRevisions } from "./designs/revisions";
 import { eventsCapability, registerCreateEvent } from "./events/create";
 import { registerListEvents } from "./events/list";
@@ -98,6 +99,7 @@ export const routeModules: RouteModule[] = [
   { register: registerDesignRevisions },
   { register: registerExportDesign },
   { register: registerEvaluateRelationships },
+  { register: registerMesheryPatterns, capability: patternsCapability },
   // The public catalog and its review.
   { register: registerBrowseCatalog },
   { register: registerCatalogEntry },

@@ -97,7 +97,10 @@ export async function removeMembership(
 }
 
 /** Whether the user holds any of `roleKeys` in any organisation: provider-wide roles (curator) are read this way. */
-export async function userHoldsAnyRole(db: Db, params: { userId: string; roleKeys: string[] }): Promise<boolean> {
+export async function userHoldsAnyRole(
+  db: Db,
+  params: { userId: string; roleKeys: string[] },
+): Promise<boolean> {
   const [row] = await db
     .select({ id: memberships.id })
     .from(memberships)
