@@ -14,6 +14,8 @@ export const agentBootstrapTokens = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
     tokenHash: text().notNull().unique(),
+    // What the cluster will be called once its agent registers; chosen by the user who makes the token.
+    name: text(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     // Set once, in the same statement that checks it is still null: that is what makes the token single-use.
