@@ -1,17 +1,26 @@
 // Turns a laid-out design into React Flow's nodes and edges: Namespace boxes, component cards, styled links.
-import type { Edge, Node } from "@xyflow/react";
+import type { Edge, Node, SmoothStepPathOptions } from "@xyflow/react";
 import type { DesignComponent, DesignLink, LinkFamily } from "../../lib/designs-content";
 import { badgeOf, type KindTier, tierColour, tierOf } from "./kind-style";
-import { type DesignLayout, nodeHeight, nodeWidth } from "./layout";
+import type { DesignLayout } from "./layout";
 
-export type ComponentNodeData = { name: string; kind: string; badge: string; tier: KindTier; colour: string };
+export type ComponentNodeData = {
+  name: string;
+  kind: string;
+  badge: string;
+  tier: KindTier;
+  colour: string;
+  /** A chip inside its workload's card (a Container) rather than a card of its own. */
+  chip: boolean;
+};
 export type NamespaceNodeData = { name: string; memberCount: number };
 export type ComponentNode = Node<ComponentNodeData, "component">;
 export type NamespaceNode = Node<NamespaceNodeData, "namespace">;
 export type DesignNode = ComponentNode | NamespaceNode;
-export type DesignEdge = Edge<{ family: LinkFamily }>;
+export type DesignEdge = Edge<{ family: LinkFamily }, "smoothstep"> & { pathOptions?: SmoothStepPathOptions };
 
 type Side = "top" | "bottom" | "left" | "right";
+type Box = { x: number; y: number; width: number; height: number };
 
 /** One look per family, so a reader tells traffic from references from bindings from containment. */
 export const linkLook: Record<LinkFamily, { colour: string; dash?: string; width: number; arrow: boolean }> =
@@ -46,39 +55,54 @@ export function flowElements(
       selectable: false,
     });
   }
-  const centres = new Map<string, { x: number; y: number }>();
+  const placedBoxes = new Map<string, Box>(layout.nodes.map((placed) => [placed.id, placed]));
+  const attached = new Map<string, string>();
   for (const placed of layout.nodes) {
     const component = byId.get(placed.id);
     if (!component) continue;
-    centres.set(placed.id, { x: placed.x + nodeWidth / 2, y: placed.y + nodeHeight / 2 });
+    // React Flow places a child relative to its parent: the chip's card, else the Namespace box.
+    const card = placed.attachedTo ? placedBoxes.get(placed.attachedTo) : undefined;
     const box = boxes.get(placed.groupKey);
+    const parent =
+      card && placed.attachedTo
+        ? { id: placed.attachedTo, ...card }
+        : box?.componentId
+          ? { ...box, id: box.componentId }
+          : undefined;
+    if (placed.attachedTo) attached.set(placed.id, placed.attachedTo);
     const tier = tierOf(component.kind);
     nodes.push({
       id: component.id,
       type: "component",
-      // React Flow places a child relative to its parent box.
-      position: box ? { x: placed.x - box.x, y: placed.y - box.y } : { x: placed.x, y: placed.y },
-      ...(box?.componentId ? { parentId: box.componentId } : {}),
-      width: nodeWidth,
-      height: nodeHeight,
+      position: parent ? { x: placed.x - parent.x, y: placed.y - parent.y } : { x: placed.x, y: placed.y },
+      ...(parent ? { parentId: parent.id } : {}),
+      width: placed.width,
+      height: placed.height,
       data: {
         name: component.name,
         kind: component.kind,
         badge: badgeOf(component.kind),
         tier,
         colour: tierColour[tier],
+        chip: Boolean(placed.attachedTo),
       },
     });
   }
   const edges: DesignEdge[] = [];
   for (const link of links) {
-    // A Namespace's members sit inside its box: the box already says what the edge would.
-    if (link.family === "hierarchical" && boxOwners.has(link.target)) continue;
-    const source = centres.get(link.source);
-    const target = centres.get(link.target);
+    // Members sit inside their Namespace's box, Containers inside their workload's card: the nesting
+    // already says what these edges would.
+    if (
+      link.family === "hierarchical" &&
+      (boxOwners.has(link.target) || attached.get(link.source) === link.target)
+    )
+      continue;
+    const source = placedBoxes.get(link.source);
+    const target = placedBoxes.get(link.target);
     if (!source || !target) continue;
     const [sourceSide, targetSide] = sidesBetween(source, target);
     const look = linkLook[link.family];
+    const loop = sourceSide === targetSide;
     edges.push({
       id: link.id,
       source: link.source,
@@ -95,26 +119,36 @@ export function flowElements(
         ...(look.dash ? { strokeDasharray: look.dash } : {}),
       },
       ...(look.arrow ? { markerEnd: { type: "arrowclosed" as const, color: look.colour } } : {}),
+      // A loop under its row stays just below it, above the turns of the edges that cross that gap.
+      pathOptions: loop ? { offset: 14 } : { stepPosition: stepPositionOf(link, placedBoxes, links) },
     });
   }
   return { nodes, edges };
 }
 
 /**
- * Which sides an edge leaves and enters by: down or up between rows; along a row, sideways to a
+ * Where an edge turns between its two rows. Edges into several targets across one gap would all turn
+ * half way and merge into one line; turning at a height per target keeps each one traceable.
+ */
+function stepPositionOf(link: DesignLink, boxes: Map<string, Box>, links: DesignLink[]): number {
+  if (link.family === "network" || link.family === "hierarchical") return 0.5;
+  const targets = [...new Set(links.filter((l) => l.family === link.family).map((l) => l.target))]
+    .filter((id) => boxes.has(id))
+    .sort((a, b) => (boxes.get(a)?.x ?? 0) - (boxes.get(b)?.x ?? 0) || (a < b ? -1 : 1));
+  if (targets.length < 2) return 0.5;
+  return 0.15 + (0.5 * targets.indexOf(link.target)) / (targets.length - 1);
+}
+
+/**
+ * Which sides an edge leaves and enters by: down or up between rows; within a row, sideways to a
  * neighbour, or a loop under the row when other cards stand between the two.
  */
-export function sidesBetween(
-  source: { x: number; y: number },
-  target: { x: number; y: number },
-): [Side, Side] {
+export function sidesBetween(source: Box, target: Box): [Side, Side] {
+  if (source.y + source.height <= target.y) return ["bottom", "top"];
+  if (target.y + target.height <= source.y) return ["top", "bottom"];
   const dx = target.x - source.x;
-  const dy = target.y - source.y;
-  if (Math.abs(dy) < nodeHeight) {
-    if (Math.abs(dx) > nodeWidth * 1.5) return ["bottom", "bottom"];
-    return dx >= 0 ? ["right", "left"] : ["left", "right"];
-  }
-  return dy > 0 ? ["bottom", "top"] : ["top", "bottom"];
+  if (Math.abs(dx) > source.width * 1.5) return ["bottom", "bottom"];
+  return dx >= 0 ? ["right", "left"] : ["left", "right"];
 }
 
 export function edgeLabel(link: DesignLink, byId: Map<string, DesignComponent>): string {

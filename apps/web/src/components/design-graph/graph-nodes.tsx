@@ -1,5 +1,6 @@
 // The two node shapes of the design graph: a component card and a Namespace box around its members.
 import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { Fragment } from "react";
 import type { ComponentNode, NamespaceNode } from "./flow-elements";
 
 const sides = [
@@ -14,16 +15,24 @@ function SideHandles() {
   return (
     <>
       {sides.map(([side, position]) => (
-        <span key={side}>
+        <Fragment key={side}>
           <Handle id={`${side}-source`} type="source" position={position} isConnectable={false} />
           <Handle id={`${side}-target`} type="target" position={position} isConnectable={false} />
-        </span>
+        </Fragment>
       ))}
     </>
   );
 }
 
 export function ComponentCard({ data }: NodeProps<ComponentNode>) {
+  if (data.chip)
+    return (
+      <div className="design-chip" title={`${data.kind} ${data.name}`} data-kind={data.kind}>
+        <SideHandles />
+        <span className="design-chip-badge">{data.badge}</span>
+        <span className="design-node-name">{data.name}</span>
+      </div>
+    );
   return (
     <div
       className="design-node"
@@ -51,10 +60,9 @@ export function NamespaceBox({ data }: NodeProps<NamespaceNode>) {
         <span className="design-node-badge" aria-hidden="true">
           ns
         </span>
-        {data.name}
-        <span className="muted">
-          {" "}
-          · {data.memberCount} component{data.memberCount === 1 ? "" : "s"}
+        <span className="design-namespace-name">{data.name}</span>
+        <span className="design-namespace-count" title={`${data.memberCount} components`}>
+          {data.memberCount}
         </span>
       </span>
     </div>

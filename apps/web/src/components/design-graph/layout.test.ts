@@ -15,8 +15,10 @@ function shopLayout(): { layout: DesignLayout; at: (id: string) => { x: number; 
   return { layout, at };
 }
 
-function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
-  return Math.abs(a.x - b.x) < nodeWidth && Math.abs(a.y - b.y) < nodeHeight;
+type Box = { x: number; y: number; width: number; height: number };
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 describe("layoutDesign", () => {
@@ -43,18 +45,33 @@ describe("layoutDesign", () => {
     expect(cluster?.x).toBeGreaterThan(layout.groups.find((group) => group.key === "shop")?.x ?? 0);
   });
 
-  it("stacks tiers top to bottom: entry, services, workloads, containers, configuration, policy", () => {
+  it("stacks tiers top to bottom: entry, services, workloads, configuration, policy", () => {
     const { at } = shopLayout();
-    const rows = ["ing", "svc", "dep", "ctr", "cm", "role"].map((id) => at(id).y);
+    const rows = ["ing", "svc", "dep", "cm", "role"].map((id) => at(id).y);
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
     expect(new Set(rows).size).toBe(rows.length);
     expect(at("cm").y).toBe(at("sa").y);
   });
 
+  it("stacks a workload's Containers inside its card, which grows to hold them", () => {
+    const { layout } = shopLayout();
+    const card = layout.nodes.find((node) => node.id === "dep");
+    const chip = layout.nodes.find((node) => node.id === "ctr");
+    expect(chip?.attachedTo).toBe("dep");
+    expect(card?.height).toBeGreaterThan(nodeHeight);
+    expect(chip?.x).toBeGreaterThan(card?.x ?? Number.POSITIVE_INFINITY);
+    expect((chip?.x ?? 0) + (chip?.width ?? 0)).toBeLessThan((card?.x ?? 0) + nodeWidth);
+    expect((chip?.y ?? 0) + (chip?.height ?? 0)).toBeLessThanOrEqual((card?.y ?? 0) + (card?.height ?? 0));
+    // The next row starts below the grown card.
+    const configRow = layout.nodes.find((node) => node.id === "cm");
+    expect(configRow?.y).toBeGreaterThan((card?.y ?? 0) + (card?.height ?? 0));
+  });
+
   it("never lets two cards overlap", () => {
     const { layout } = shopLayout();
-    for (const [i, a] of layout.nodes.entries())
-      for (const b of layout.nodes.slice(i + 1)) expect(overlaps(a, b), `${a.id} and ${b.id}`).toBe(false);
+    const cards = layout.nodes.filter((node) => !node.attachedTo);
+    for (const [i, a] of cards.entries())
+      for (const b of cards.slice(i + 1)) expect(overlaps(a, b), `${a.id} and ${b.id}`).toBe(false);
   });
 
   it("gives the same positions whatever order the design lists its components and links in", () => {

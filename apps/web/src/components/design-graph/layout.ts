@@ -1,11 +1,15 @@
 // A deterministic layout of a design: a box per Namespace, rows by kind tier inside it, boxes side by side.
 import type { DesignComponent, DesignLink } from "../../lib/designs-content";
-import { tierRank } from "./kind-style";
+import { tierOf, tierRank } from "./kind-style";
 
 export const nodeWidth = 200;
 export const nodeHeight = 56;
+/** A Container is drawn as a chip inside its workload's card rather than as a card of its own. */
+export const chipHeight = 26;
+const chipGap = 6;
+const chipInset = 10;
 const columnGap = 36;
-const rowGap = 64;
+const rowGap = 84;
 const groupPadding = 24;
 const groupHeader = 34;
 const groupGap = 56;
@@ -25,13 +29,22 @@ export type PlacedGroup = {
   height: number;
 };
 
-export type PlacedNode = { id: string; groupKey: string; x: number; y: number };
+export type PlacedNode = {
+  id: string;
+  groupKey: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The workload card this chip sits in; its alias relationship needs no edge. */
+  attachedTo?: string;
+};
 
 export type DesignLayout = { groups: PlacedGroup[]; nodes: PlacedNode[] };
 
 const clusterKey = "cluster";
 
-type Member = DesignComponent & { rank: number };
+type Member = DesignComponent & { rank: number; attachedTo?: string };
 
 export function layoutDesign(components: DesignComponent[], links: DesignLink[]): DesignLayout {
   const membersOf = groupMembers(components, links);
@@ -69,7 +82,7 @@ export function layoutDesign(components: DesignComponent[], links: DesignLink[])
       height: block.height,
     });
     for (const cell of block.cells)
-      nodes.push({ id: cell.id, groupKey: block.key, x: x + cell.x, y: y + cell.y });
+      nodes.push({ ...cell, groupKey: block.key, x: x + cell.x, y: y + cell.y });
     x += block.width + groupGap;
     bandHeight = Math.max(bandHeight, block.height);
   }
@@ -94,12 +107,20 @@ function groupMembers(components: DesignComponent[], links: DesignLink[]): Map<s
     if (parent && depth < 8) return groupOf(parent, depth + 1);
     return clusterKey;
   };
+  const attachedTo = (component: DesignComponent) => {
+    const parent = byId.get(parentOf.get(component.id) ?? "");
+    return component.kind === "Container" && parent && tierOf(parent.kind) === "workload"
+      ? parent.id
+      : undefined;
+  };
   const members = new Map<string, Member[]>();
   for (const component of components) {
     const key = groupOf(component, 0);
     const list = members.get(key) ?? [];
     members.set(key, list);
-    if (component.kind !== "Namespace") list.push({ ...component, rank: tierRank(component.kind) });
+    if (component.kind === "Namespace") continue;
+    const parent = attachedTo(component);
+    list.push({ ...component, rank: tierRank(component.kind), ...(parent ? { attachedTo: parent } : {}) });
   }
   return members;
 }
@@ -113,45 +134,69 @@ function neighboursOf(links: DesignLink[]): Map<string, string[]> {
   return neighbours;
 }
 
-type Cell = { id: string; x: number; y: number };
+type Cell = { id: string; x: number; y: number; width: number; height: number; attachedTo?: string };
 
 /**
  * Rows by tier, each ordered under the nodes it links to in the rows above (their mean x), so edges
- * run mostly straight down; nodes with no such neighbour follow, by kind and name.
+ * run mostly straight down; nodes with no such neighbour follow, by kind and name. A workload's
+ * Containers stack inside its card, which grows to hold them.
  */
 function arrangeBlock(
   members: Member[],
   neighbours: Map<string, string[]>,
 ): { cells: Cell[]; width: number; height: number } {
-  const ranks = [...new Set(members.map((member) => member.rank))].sort((a, b) => a - b);
-  const widest = Math.max(1, ...ranks.map((rank) => members.filter((m) => m.rank === rank).length));
+  const chipsOf = new Map<string, Member[]>();
+  for (const member of members) {
+    if (member.attachedTo)
+      chipsOf.set(member.attachedTo, [...(chipsOf.get(member.attachedTo) ?? []), member]);
+  }
+  const cards = members.filter((member) => !member.attachedTo);
+  const ranks = [...new Set(cards.map((member) => member.rank))].sort((a, b) => a - b);
+  const widest = Math.max(1, ...ranks.map((rank) => cards.filter((m) => m.rank === rank).length));
   const innerWidth = lineWidth(Math.min(maxColumns, widest));
   const placedX = new Map<string, number>();
   const cells: Cell[] = [];
   let y = groupHeader;
   for (const rank of ranks) {
-    const row = members.filter((member) => member.rank === rank);
+    const row = cards.filter((member) => member.rank === rank);
     const anchorOf = new Map(row.map((member) => [member.id, meanX(neighbours.get(member.id), placedX)]));
     row.sort(
       (a, b) =>
         (anchorOf.get(a.id) ?? Number.POSITIVE_INFINITY) - (anchorOf.get(b.id) ?? Number.POSITIVE_INFINITY) ||
-        compareText(a.kind, b.kind) ||
-        compareText(a.name, b.name) ||
-        compareText(a.id, b.id),
+        byKindAndName(a, b),
     );
     for (let start = 0; start < row.length; start += maxColumns) {
       const line = row.slice(start, start + maxColumns);
       const left = groupPadding + (innerWidth - lineWidth(line.length)) / 2;
+      let lineHeight = nodeHeight;
       line.forEach((member, column) => {
         const x = left + column * (nodeWidth + columnGap);
-        cells.push({ id: member.id, x, y });
+        const chips = [...(chipsOf.get(member.id) ?? [])].sort(byKindAndName);
+        const height =
+          chips.length === 0 ? nodeHeight : nodeHeight + chips.length * (chipHeight + chipGap) + 4;
+        cells.push({ id: member.id, x, y, width: nodeWidth, height });
+        chips.forEach((chip, index) => {
+          cells.push({
+            id: chip.id,
+            x: x + chipInset,
+            y: y + nodeHeight - 4 + index * (chipHeight + chipGap),
+            width: nodeWidth - 2 * chipInset,
+            height: chipHeight,
+            attachedTo: member.id,
+          });
+        });
         placedX.set(member.id, x);
+        lineHeight = Math.max(lineHeight, height);
       });
-      y += nodeHeight + rowGap;
+      y += lineHeight + rowGap;
     }
   }
   const height = ranks.length === 0 ? groupHeader + groupPadding : y - rowGap + groupPadding;
   return { cells, width: innerWidth + 2 * groupPadding, height };
+}
+
+function byKindAndName(a: Member, b: Member): number {
+  return compareText(a.kind, b.kind) || compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
 function lineWidth(count: number): number {
