@@ -64,7 +64,8 @@ function MemberActions({ member, roles, removable }: { member: Member; roles: Ro
   const assignable = roles.filter((role) => role.key !== "anonymous");
   return (
     <div className="row" style={{ justifyContent: "end", alignItems: "start" }}>
-      <details>
+      {/* Keyed by the roles held, so a saved change reopens closed with fresh ticks. */}
+      <details key={member.roleNames.join(",")}>
         <summary className="button button-quiet">Change roles</summary>
         <form action={changeRolesAction} className="stack" style={{ marginTop: 10, textAlign: "left" }}>
           <input type="hidden" name="userId" value={member.userId} />

@@ -14,7 +14,8 @@ export function OrganizationSwitcher(props: {
         <input type="hidden" name="returnTo" value={props.returnTo} />
         <label className="field">
           Organization
-          <select name="orgId" defaultValue={props.selectedId}>
+          {/* Keyed by the selection: after an action's redirect React keeps the element, and its old choice. */}
+          <select key={props.selectedId} name="orgId" defaultValue={props.selectedId}>
             {props.organizations.map((org) => (
               <option key={org.id} value={org.id}>
                 {org.name}

@@ -13,7 +13,7 @@ export function WorkspaceSwitcher(props: {
         <form action={switchWorkspace} className="row" aria-label="Workspace">
           <label className="field">
             Workspace
-            <select name="workspaceId" defaultValue={props.selectedId}>
+            <select key={props.selectedId} name="workspaceId" defaultValue={props.selectedId}>
               {props.workspaces.map((workspace) => (
                 <option key={workspace.id} value={workspace.id}>
                   {workspace.name}
