@@ -3,6 +3,7 @@ import type { Db } from "@meshplane/db/types";
 import type { Inngest, WorkflowSender } from "@meshplane/workflows";
 import type { Actor } from "./actor";
 import type { AuthConfig } from "./auth/config";
+import type { PerformanceRunner } from "./performance/runner";
 
 export type Runtime = "node" | "workerd";
 export type Mode = "one-machine" | "distributed";
@@ -12,6 +13,8 @@ export type Services = {
   db: Db;
   workflows: WorkflowSender;
   inngest: Inngest;
+  /** Runs load tests where this entry can (the one-machine mode); absent on Workers. */
+  performance?: PerformanceRunner;
   /** Called once the response is sent (on Workers through `waitUntil`), e.g. to end a pool. */
   release?: () => Promise<void>;
 };
@@ -28,5 +31,6 @@ export type AppEnv = {
     workflows: WorkflowSender;
     inngest: Inngest;
     info: AppInfo;
+    performance: PerformanceRunner | undefined;
   };
 };

@@ -9,6 +9,7 @@ import { createInProcessRunner } from "@meshplane/workflows/in-process";
 import { newApp } from "./app";
 import { authConfigFromNodeEnv } from "./auth/node-config";
 import { inngestKeysOf, readNodeEnv } from "./env";
+import { createProcessRunner } from "./performance/runner.node";
 import { apiVersion } from "./version";
 
 const env = readNodeEnv();
@@ -29,11 +30,12 @@ const database = await openDatabase();
 await migrate(database.db);
 
 const workflows = createInProcessRunner({ db: database.db });
+const performance = createProcessRunner();
 // Without a signing key there is no Inngest Cloud to answer to: serve /api/inngest to a local dev server.
 const inngest = createInngestClient({ isDev: !env.INNGEST_SIGNING_KEY, ...inngestKeysOf(env) });
 const app = newApp({
   info: { version: apiVersion, runtime: "node", mode: "one-machine" },
-  services: () => ({ db: database.db, workflows, inngest }),
+  services: () => ({ db: database.db, workflows, inngest, performance }),
   auth,
 });
 

@@ -16,6 +16,7 @@ export function provideServices(
     c.set("db", services.db);
     c.set("workflows", services.workflows);
     c.set("inngest", services.inngest);
+    c.set("performance", services.performance);
     c.set("auth", auth);
     try {
       await next();

@@ -43,6 +43,9 @@ import { linkSpecs, registerLinkRoutes } from "./links/index";
 import { registerMemberById } from "./members/by-id";
 import { registerListMembers } from "./members/list";
 import { environmentsSpec, registerNamedResource, teamsSpec, workspacesSpec } from "./named-resources/index";
+import { profilesCapability, registerPerformanceProfiles } from "./performance/profiles";
+import { registerPerformanceResults, resultsCapability } from "./performance/results";
+import { registerRunProfile } from "./performance/run";
 import { type Capability, registerProviderCapabilities } from "./provider/capabilities";
 import { registerProviderIntrospect } from "./provider/introspect";
 import { registerProviderKeys } from "./provider/keys";
@@ -108,6 +111,10 @@ export const routeModules: RouteModule[] = [
   { register: registerPublicationRequests },
   { register: registerCatalogReview },
   { register: registerMesheryCatalog, capability: patternsCatalogCapability },
+  // Performance.
+  { register: registerPerformanceProfiles, capability: profilesCapability },
+  { register: registerRunProfile },
+  { register: registerPerformanceResults, capability: resultsCapability },
   // Integrations.
   { register: registerListConnections, capability: connectionsCapability },
   { register: registerCreateConnection },

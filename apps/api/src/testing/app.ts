@@ -5,6 +5,7 @@ import { createInProcessRunner, type InProcessRunner } from "@meshplane/workflow
 import { type App, type NewAppOptions, newApp } from "../app";
 import type { AuthConfig } from "../auth/config";
 import type { Services } from "../context";
+import { createProcessRunner } from "../performance/runner.node";
 import { apiVersion } from "../version";
 
 export type TestApp = {
@@ -18,7 +19,12 @@ export type TestApp = {
 export async function createTestApp(options: Partial<NewAppOptions> = {}): Promise<TestApp> {
   const t = await createTestDb();
   const workflows = createInProcessRunner({ db: t.db, backoffMs: 1, log: () => {} });
-  const services: Services = { db: t.db, workflows, inngest: createInngestClient({ isDev: true }) };
+  const services: Services = {
+    db: t.db,
+    workflows,
+    inngest: createInngestClient({ isDev: true }),
+    performance: createProcessRunner(),
+  };
   const auth = options.auth ?? testAuthConfig();
   const app = newApp({
     info: { version: apiVersion, runtime: "node", mode: "one-machine" },

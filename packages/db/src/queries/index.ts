@@ -12,6 +12,7 @@ export * from "./invitations";
 export * from "./links";
 export * from "./memberships";
 export * from "./organizations";
+export * from "./performance";
 export * from "./rate-limits";
 export * from "./refresh-tokens";
 export * from "./roles";
