@@ -1,8 +1,8 @@
 // React Flow elements of a design: one node per component, boxes before their members, edges by family.
 import { describe, expect, it } from "vitest";
-import { readDesignContent } from "../../lib/designs-content";
+import { type DesignLink, readDesignContent } from "../../lib/designs-content";
 import { shopDesign } from "./design-fixture.testing";
-import { flowElements, sidesBetween } from "./flow-elements";
+import { edgeLabel, flowElements, sidesBetween, stepPositions } from "./flow-elements";
 import { layoutDesign, nodeHeight, nodeWidth } from "./layout";
 
 function shopElements() {
@@ -50,6 +50,7 @@ describe("flowElements", () => {
     const permission = edges.find((edge) => edge.id.startsWith("perm"));
     expect(permission?.label).toBe("permission via web-reads");
     expect(permission?.className).toContain("design-edge-binding");
+    expect(edges.find((edge) => edge.id.startsWith("net-svc"))?.label).toBe("network");
     expect(edges.find((edge) => edge.id.startsWith("net-svc"))).toMatchObject({
       sourceHandle: "bottom-source",
       targetHandle: "top-target",
@@ -74,5 +75,42 @@ describe("sidesBetween", () => {
     expect(sidesBetween(card(0, 0), card(nodeWidth + 30, 0))).toEqual(["right", "left"]);
     expect(sidesBetween(card(0, 0, 120), card(-nodeWidth - 30, 0))).toEqual(["left", "right"]);
     expect(sidesBetween(card(0, 0), card(3 * nodeWidth, 0))).toEqual(["bottom", "bottom"]);
+  });
+});
+
+describe("edgeLabel", () => {
+  it("names a link by its subType and binding, and leaves the numerous match-labels links bare", () => {
+    const { components, links } = readDesignContent(shopDesign());
+    const byId = new Map(components.map((component) => [component.id, component]));
+    const network = links.find((link) => link.family === "network");
+    if (!network) throw new Error("the fixture has a network link");
+    expect(edgeLabel(network, byId)).toBe("network");
+    expect(edgeLabel({ ...network, family: "sibling", subType: "matchLabels" }, byId)).toBeUndefined();
+  });
+});
+
+describe("stepPositions", () => {
+  it("turns edges into different targets at different heights, and edges into one target together", () => {
+    const { components, links } = readDesignContent(shopDesign());
+    const boxes = new Map(layoutDesign(components, links).nodes.map((node) => [node.id, node]));
+    const reference = (source: string, target: string): DesignLink => ({
+      id: `${source}:${target}`,
+      relationshipId: "r",
+      source,
+      target,
+      family: "reference",
+      kind: "edge",
+      type: "non-binding",
+      subType: "reference",
+      status: undefined,
+      via: undefined,
+    });
+    const spread = [reference("cm", "dep"), reference("sa", "dep"), reference("cm", "svc")];
+    const positionOf = stepPositions(spread, boxes);
+    const [a, b, c] = spread.map(positionOf);
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+    for (const position of [a, c]) expect(position).toBeGreaterThan(0);
+    expect(positionOf({ ...reference("svc", "dep"), family: "network" })).toBe(0.5);
   });
 });

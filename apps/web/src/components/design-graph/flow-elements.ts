@@ -29,7 +29,7 @@ export const linkLook: Record<LinkFamily, { colour: string; dash?: string; width
     reference: { colour: "#d97706", dash: "6 4", width: 1.6, arrow: true },
     binding: { colour: "#db2777", width: 2.4, arrow: true },
     hierarchical: { colour: "#94a3b8", dash: "2 4", width: 1.6, arrow: false },
-    sibling: { colour: "#0d9488", dash: "1 4", width: 1.6, arrow: false },
+    sibling: { colour: "#14b8a6", dash: "1 5", width: 1.2, arrow: false },
     other: { colour: "#6b7280", dash: "4 4", width: 1.4, arrow: true },
   };
 
@@ -88,6 +88,7 @@ export function flowElements(
       },
     });
   }
+  const stepPositionOf = stepPositions(links, placedBoxes);
   const edges: DesignEdge[] = [];
   for (const link of links) {
     // Members sit inside their Namespace's box, Containers inside their workload's card: the nesting
@@ -120,23 +121,33 @@ export function flowElements(
       },
       ...(look.arrow ? { markerEnd: { type: "arrowclosed" as const, color: look.colour } } : {}),
       // A loop under its row stays just below it, above the turns of the edges that cross that gap.
-      pathOptions: loop ? { offset: 14 } : { stepPosition: stepPositionOf(link, placedBoxes, links) },
+      pathOptions: loop ? { offset: 14 } : { stepPosition: stepPositionOf(link) },
     });
   }
   return { nodes, edges };
 }
 
 /**
- * Where an edge turns between its two rows. Edges into several targets across one gap would all turn
- * half way and merge into one line; turning at a height per target keeps each one traceable.
+ * Where each edge turns between its two rows. Edges into several targets across one gap would all turn
+ * half way and merge into one line; turning at a height per target keeps each one traceable. Network
+ * edges keep the middle: they run between tiers that rarely hold more than a few cards.
  */
-function stepPositionOf(link: DesignLink, boxes: Map<string, Box>, links: DesignLink[]): number {
-  if (link.family === "network" || link.family === "hierarchical") return 0.5;
-  const targets = [...new Set(links.filter((l) => l.family === link.family).map((l) => l.target))]
-    .filter((id) => boxes.has(id))
-    .sort((a, b) => (boxes.get(a)?.x ?? 0) - (boxes.get(b)?.x ?? 0) || (a < b ? -1 : 1));
-  if (targets.length < 2) return 0.5;
-  return 0.15 + (0.5 * targets.indexOf(link.target)) / (targets.length - 1);
+export function stepPositions(links: DesignLink[], boxes: Map<string, Box>): (link: DesignLink) => number {
+  const targetsOf = new Map<LinkFamily, string[]>();
+  for (const link of links) {
+    if (!boxes.has(link.target)) continue;
+    const targets = targetsOf.get(link.family) ?? [];
+    if (!targets.includes(link.target)) targets.push(link.target);
+    targetsOf.set(link.family, targets);
+  }
+  for (const targets of targetsOf.values())
+    targets.sort((a, b) => (boxes.get(a)?.x ?? 0) - (boxes.get(b)?.x ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+  return (link) => {
+    if (link.family === "network" || link.family === "hierarchical") return 0.5;
+    const targets = targetsOf.get(link.family) ?? [];
+    if (targets.length < 2) return 0.5;
+    return 0.15 + (0.5 * targets.indexOf(link.target)) / (targets.length - 1);
+  };
 }
 
 /**
@@ -151,7 +162,12 @@ export function sidesBetween(source: Box, target: Box): [Side, Side] {
   return dx >= 0 ? ["right", "left"] : ["left", "right"];
 }
 
-export function edgeLabel(link: DesignLink, byId: Map<string, DesignComponent>): string {
+/**
+ * Sibling (match-labels) links come in numbers and mostly repeat a network or reference link beside
+ * them: their line style, in the legend, says enough, and their labels would bury the others.
+ */
+export function edgeLabel(link: DesignLink, byId: Map<string, DesignComponent>): string | undefined {
+  if (link.family === "sibling") return undefined;
   const via = link.via ? byId.get(link.via) : undefined;
   return via ? `${link.subType} via ${via.name}` : link.subType;
 }

@@ -16,6 +16,7 @@ const families = [
   ["network", "network"],
   ["reference", "reference"],
   ["binding", "binding"],
+  ["sibling", "match labels"],
   ["hierarchical", "parent / alias"],
 ] as const;
 
