@@ -37,7 +37,7 @@ export function parseThreshold(expression: string): Threshold {
   return { expression: expression.trim(), metric, operator: operator as Operator, limit: Number(limit) };
 }
 
-function valueOf(metric: string, metrics: Metrics): number | null {
+function measured(metric: string, metrics: Metrics): number | null {
   const percentile = /^p\((.+)\)$/.exec(metric)?.[1];
   if (percentile !== undefined) return metrics.percentiles[percentile] ?? null;
   if (metric === "error_rate") return metrics.errorRate;
@@ -56,7 +56,7 @@ const compare: Record<Operator, (a: number, b: number) => boolean> = {
 /** Each threshold with the measured value; a percentile the run did not measure fails rather than passes. */
 export function evaluateThresholds(thresholds: readonly Threshold[], metrics: Metrics): ThresholdOutcome[] {
   return thresholds.map((threshold) => {
-    const actual = valueOf(threshold.metric, metrics);
+    const actual = measured(threshold.metric, metrics);
     return {
       ...threshold,
       actual,

@@ -1,6 +1,6 @@
 // The public catalog: publication requests and their review, entries frozen at a revision, search with facets.
 import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
-import { catalogClasses, catalogEntries } from "../schema/catalog-entries";
+import { type catalogClasses, catalogEntries } from "../schema/catalog-entries";
 import { designRevisions } from "../schema/design-revisions";
 import { designs } from "../schema/designs";
 import { publicationRequests } from "../schema/publication-requests";
