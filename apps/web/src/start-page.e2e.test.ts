@@ -26,6 +26,7 @@ describe("the start page", () => {
     expect(html).toContain("9.9.9-test");
     expect(html).toContain("15.99-test");
     expect(html).toContain("Not built yet");
+    expect(html).toContain('href="/catalog"');
     expect(html).toContain('href="/sign-in?callbackUrl=%2Fdashboard"');
   });
 

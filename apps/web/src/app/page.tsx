@@ -1,4 +1,4 @@
-// The start page: what Meshplane is, the live health of its API and database, and what comes next.
+// The start page: what Meshplane is, the live health of its API and database, and what each area can do today.
 import { Logo } from "../components/logo";
 import { StatusPanel } from "../components/status-panel";
 import { readEnv } from "../env";
@@ -6,19 +6,29 @@ import { fetchHealth } from "../lib/health";
 
 export const dynamic = "force-dynamic";
 
-const coming = [
+// What each area can do today, said plainly: built, partly built (and what is missing), or not yet.
+const areas = [
   {
     name: "Designs",
     text: "Kubernetes infrastructure as components and relationships, with revisions and diffs.",
+    state: "Available",
+    href: "/designs",
   },
-  { name: "Catalog", text: "Browse, publish and clone reviewed designs, without an account to look." },
+  {
+    name: "Catalog",
+    text: "Browse, publish and clone reviewed designs, without an account to look.",
+    state: "Available",
+    href: "/catalog",
+  },
   {
     name: "Clusters & agent",
     text: "A small agent dials out from each cluster to deploy designs and sync inventory.",
+    state: "Not built yet",
   },
   {
     name: "Performance",
-    text: "Load tests that correct for coordinated omission, with SMP results and charts.",
+    text: "Load tests that correct for coordinated omission, with SMP results. Runs from this machine through the API today; charts and in-cluster runs are not built yet.",
+    state: "API only",
   },
 ];
 
@@ -33,6 +43,7 @@ export default async function StartPage() {
           Meshplane
         </span>
         <span className="links">
+          <a href="/catalog">Catalog</a>
           <a href={`${env.publicApiUrl}/api/docs`}>API reference</a>
           <a href={`${env.publicApiUrl}/api/openapi.json`}>OpenAPI</a>
           <a className="button" href="/sign-in?callbackUrl=%2Fdashboard">
@@ -50,14 +61,14 @@ export default async function StartPage() {
       <StatusPanel report={report} />
       <section aria-labelledby="next-title">
         <h2 id="next-title" className="section-title">
-          Coming next
+          What it does
         </h2>
         <ul className="grid">
-          {coming.map((area) => (
+          {areas.map((area) => (
             <li key={area.name} className="card">
               <div className="card-head">
-                <h3>{area.name}</h3>
-                <span className="tag">Not built yet</span>
+                <h3>{area.href ? <a href={area.href}>{area.name}</a> : area.name}</h3>
+                <span className="tag">{area.state}</span>
               </div>
               <p>{area.text}</p>
             </li>

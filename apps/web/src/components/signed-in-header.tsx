@@ -12,6 +12,7 @@ export function SignedInHeader({ email }: { email: string }) {
       <span className="links" style={{ alignItems: "center" }}>
         <a href="/dashboard">Dashboard</a>
         <a href="/designs">Designs</a>
+        <a href="/catalog">Catalog</a>
         <a href="/environments">Environments</a>
         <a href="/settings/members">Members</a>
         <a href="/settings/teams">Teams</a>
