@@ -27,7 +27,7 @@ export function DesignImportForm({ workspaces }: { workspaces: Workspace[] }) {
       {/* Submitted by hand, not through the action prop: React resets an action form after each
           submission, which would throw away a long pasted text when the API refuses it. */}
       <form
-        className="stack"
+        className="stack design-import"
         aria-label="Import a design"
         onSubmit={(event) => {
           event.preventDefault();
