@@ -7,6 +7,7 @@ import {
 } from "@meshplane/db/queries";
 import type { Db } from "@meshplane/db/types";
 import type { Context } from "hono";
+import { resolveAgentCredential } from "./auth/agent-credential";
 import type { AuthConfig } from "./auth/config";
 import { type Audience, TokenError, verifyToken } from "./auth/signing";
 import type { AppEnv } from "./context";
@@ -48,6 +49,7 @@ export async function resolveCredential(db: Db, config: AuthConfig, credential?:
   if (!credential) return { type: "anonymous" };
   if (credential.length > MAX_CREDENTIAL_LENGTH) throw refused("The token is malformed");
   if (credential.startsWith("mp_")) return resolveApiToken(db, credential);
+  if (credential.startsWith("mpa_")) return resolveAgentCredential(db, credential);
   if (credential.split(".").length === 3) return resolveJwt(db, config, credential);
   // Meshery Server's token cookie: base64 JSON of an OAuth2 token whose access_token is our JWT.
   const accessToken = accessTokenOfCookie(credential);
