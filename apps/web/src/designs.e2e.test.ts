@@ -166,12 +166,8 @@ describe("the design pages", () => {
     const page = await context.newPage();
     await signInForDevelopment(page, stack.webUrl, "barbara@designs.example", "/designs/import");
     await page.locator("input[type=file]").setInputFiles(composeFixture);
-    const importButton = page.getByRole("button", { name: "Import", exact: true });
-    // The button waits for the browser to have read the file.
-    await page.waitForFunction(
-      () => !document.querySelector<HTMLButtonElement>("form button[type=submit]")?.disabled,
-    );
-    await importButton.click();
+    // The button stays disabled until the browser has read the file; click waits for it to be enabled.
+    await page.getByRole("button", { name: "Import", exact: true }).click();
     const warnings = page.getByTestId("import-warnings");
     await warnings.waitFor();
     const text = (await warnings.textContent()) ?? "";
