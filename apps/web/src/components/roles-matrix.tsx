@@ -11,7 +11,12 @@ export function RolesMatrix({ roles, permissionKeys }: { roles: Role[]; permissi
           <tr>
             <th scope="col">Permission</th>
             {roles.map((role) => (
-              <th key={role.id} scope="col" title={role.description || role.key}>
+              <th
+                key={role.id}
+                scope="col"
+                title={role.description || role.key}
+                className={role.builtIn ? undefined : styles.customColumn}
+              >
                 {role.roleName}
                 {!role.builtIn && <span className={styles.custom}>custom</span>}
               </th>
@@ -32,7 +37,7 @@ export function RolesMatrix({ roles, permissionKeys }: { roles: Role[]; permissi
                   <span className={styles.hidden}> ({key})</span>
                 </th>
                 {roles.map((role, index) => (
-                  <td key={role.id} className={styles.cell}>
+                  <td key={role.id} className={`${styles.cell} ${role.builtIn ? "" : styles.customColumn}`}>
                     {granted[index]?.has(key) ? (
                       <span className={styles.granted} title={`${role.roleName} may ${key}`}>
                         ✓<span className={styles.hidden}>granted</span>

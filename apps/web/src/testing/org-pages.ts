@@ -27,8 +27,14 @@ export async function createOrganization(page: Page, name: string): Promise<void
   await page.locator('select[name="orgId"] option:checked', { hasText: name }).waitFor({ state: "attached" });
 }
 
-/** Waits for the notice or error an admin action leaves at the top of its page, and returns it. */
-export async function outcomeOnPage(page: Page): Promise<string> {
+/**
+ * Clicks a button of an admin form and returns the notice or error its action left at the top of the page.
+ * Every action redirects to its page with a new `notice` or `error` in the query, so the URL tells it is done.
+ */
+export async function outcomeOfClick(page: Page, button: Locator): Promise<string> {
+  const before = page.url();
+  await button.click();
+  await page.waitForURL((url) => url.toString() !== before);
   const outcome = page.locator("main > p.alert").first();
   await outcome.waitFor();
   return (await outcome.textContent()) ?? "";
