@@ -37,7 +37,13 @@ export function AuditEventTable({ events, emails }: { events: AuditEvent[]; emai
                 </>
               )}
             </td>
-            <td>{event.description}</td>
+            <td>
+              {event.description}
+              {/* Membership events name the member only by id; the email says who it was about. */}
+              {event.resourceType === "user" && event.resourceId && emails.has(event.resourceId) && (
+                <span className="muted"> · {emails.get(event.resourceId)}</span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
