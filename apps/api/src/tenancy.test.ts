@@ -8,9 +8,11 @@ import {
   createEnvironment,
   createInvitation,
   createOrganization,
+  createPerformanceProfile,
   createTeam,
   createWorkspace,
   revokeApiToken,
+  startPerformanceResult,
 } from "@meshplane/db/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./testing/app";
@@ -121,6 +123,16 @@ describe("tenancy: every route against every caller that must be refused", () =>
     ).design.id;
     // Meshery's patterns are our designs.
     ids.patterns = ids.designs;
+    ids.profiles = (
+      await createPerformanceProfile(db, {
+        organizationId,
+        name: "production-checkout",
+        endpoints: ["http://127.0.0.1:9/"],
+      })
+    ).id;
+    ids.results = (
+      await startPerformanceResult(db, { organizationId, profileId: ids.profiles, name: "production-run" })
+    ).id;
     ids.connections = (
       await createConnection(db, {
         organizationId,
@@ -180,6 +192,8 @@ describe("tenancy: every route against every caller that must be refused", () =>
       "POST /api/organizations/invitations/accept": { code: tokens.code },
       "POST /api/events": { category: "pattern", action: "deploy", severity: "success" },
       "POST /api/designs": { orgId, design: DESIGN },
+      "POST /api/performance/profiles": { name: "probe", endpoints: ["http://127.0.0.1:9/"] },
+      "PUT /api/performance/profiles/{id}": { name: "probe", endpoints: ["http://127.0.0.1:9/"] },
       "POST /api/content/patterns": { pattern_data: { pattern_file: JSON.stringify(DESIGN) }, save: true },
       "POST /api/catalog/designs/{id}/clone": { orgId },
       "PUT /api/catalog/designs/{id}": { type: "Security" },
