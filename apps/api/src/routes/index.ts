@@ -56,6 +56,7 @@ import { registerProviderRevoke } from "./provider/revoke";
 import { registerReference } from "./reference/index";
 import { registerEvaluateRelationships } from "./registry/evaluate";
 import { registerRoles } from "./roles/index";
+import { registerTeamMembers } from "./teams/members";
 import { registerCreateToken } from "./tokens/create";
 import { registerDeleteToken } from "./tokens/delete";
 import { registerListTokens } from "./tokens/list";
@@ -88,6 +89,7 @@ export const routeModules: RouteModule[] = [
   { register: registerListMembers },
   { register: registerMemberById },
   { register: registerRoles },
+  { register: registerTeamMembers },
   { register: registerCreateInvitation },
   { register: registerInvitationAdmin },
   { register: registerAcceptInvitation },

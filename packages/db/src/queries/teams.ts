@@ -2,6 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { teamMemberships } from "../schema/team-memberships";
 import { teams } from "../schema/teams";
+import { users } from "../schema/users";
 import type { Db } from "../types";
 import { conflictOnDuplicate, DomainError, returnedRow, sqlStateOf } from "./transactions";
 
@@ -61,4 +62,38 @@ export async function addTeamMember(
     if (sqlStateOf(error) === "23503") throw new DomainError("not_found", "team or member not found");
     throw error;
   }
+}
+
+export async function removeTeamMember(
+  db: Db,
+  params: { organizationId: string; teamId: string; userId: string },
+): Promise<boolean> {
+  const removed = await db
+    .delete(teamMemberships)
+    .where(
+      and(
+        eq(teamMemberships.organizationId, params.organizationId),
+        eq(teamMemberships.teamId, params.teamId),
+        eq(teamMemberships.userId, params.userId),
+      ),
+    )
+    .returning({ id: teamMemberships.id });
+  return removed.length > 0;
+}
+
+export async function listTeamMembers(
+  db: Db,
+  params: { organizationId: string; teamId: string },
+): Promise<{ userId: string; email: string; name: string | null; roleKeys: string[] }[]> {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, roleKeys: teamMemberships.roleKeys })
+    .from(teamMemberships)
+    .innerJoin(users, eq(users.id, teamMemberships.userId))
+    .where(
+      and(
+        eq(teamMemberships.organizationId, params.organizationId),
+        eq(teamMemberships.teamId, params.teamId),
+      ),
+    )
+    .orderBy(asc(users.email));
 }
