@@ -13,7 +13,11 @@ await build({
   format: "esm",
   target: "node20",
   sourcemap: true,
+  // @kubernetes/client-node is CommonJS and requires Node built-ins at run time; ESM output needs a require.
+  banner: {
+    js: 'import { createRequire as __agentCreateRequire } from "node:module"; const require = __agentCreateRequire(import.meta.url);',
+  },
   logLevel: "warning",
-  // The image then needs no node_modules; zod is the only dependency and bundles cleanly.
+  // The image then needs no node_modules: zod and @kubernetes/client-node are inlined.
   define: { __AGENT_VERSION__: JSON.stringify(manifest.version) },
 });

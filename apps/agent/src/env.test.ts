@@ -18,6 +18,14 @@ describe("parseEnv", () => {
         healthHost: "0.0.0.0",
         shutdownTimeoutMs: 10_000,
         logLevel: "info",
+        stateDir: "/var/lib/meshplane-agent",
+        credentialStore: "secret",
+        namespace: "meshplane-agent",
+        kubeconfig: undefined,
+        caFile: undefined,
+        httpsProxy: undefined,
+        httpProxy: undefined,
+        noProxy: undefined,
       },
     });
   });
@@ -34,6 +42,19 @@ describe("parseEnv", () => {
     expect(result).toMatchObject({
       ok: true,
       config: { bootstrapToken: "mpb_abc", healthPort: 0, healthHost: "127.0.0.1", shutdownTimeoutMs: 2500 },
+    });
+  });
+
+  it("reads the proxy from either spelling, upper case first", () => {
+    const result = parseEnv({
+      MESHPLANE_URL: "https://m.example",
+      https_proxy: "http://lower:3128",
+      HTTPS_PROXY: "http://upper:3128",
+      no_proxy: ".cluster.local",
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: { httpsProxy: "http://upper:3128", noProxy: ".cluster.local" },
     });
   });
 

@@ -11,6 +11,18 @@ export interface AgentConfig {
   healthHost: string;
   shutdownTimeoutMs: number;
   logLevel: LogLevel;
+  /** Where the result queue and the record of applied jobs live; survives restarts on a volume. */
+  stateDir: string;
+  /** "secret" keeps the credential in a Secret of the agent's namespace; "file" under stateDir (tests). */
+  credentialStore: "secret" | "file";
+  namespace: string;
+  /** Path of a kubeconfig; unset means in-cluster (the ServiceAccount), as in a real install. */
+  kubeconfig: string | undefined;
+  /** Extra CA bundle for the Meshplane API (a TLS-intercepting proxy, a private CA). */
+  caFile: string | undefined;
+  httpsProxy: string | undefined;
+  httpProxy: string | undefined;
+  noProxy: string | undefined;
 }
 
 export type EnvResult = { ok: true; config: AgentConfig } | { ok: false; problems: string[] };
@@ -37,6 +49,18 @@ const schema = z.object({
   AGENT_HEALTH_HOST: z.string().default("0.0.0.0"),
   AGENT_SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 3_600_000).default(10_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  AGENT_STATE_DIR: z.string().default("/var/lib/meshplane-agent"),
+  AGENT_CREDENTIAL_STORE: z.enum(["secret", "file"], { error: "must be secret or file" }).default("secret"),
+  POD_NAMESPACE: z.string().default("meshplane-agent"),
+  KUBECONFIG: z.string().optional(),
+  MESHPLANE_CA_FILE: z.string().optional(),
+  // Both spellings: curl and Go read either, and operators set whichever their platform documents.
+  HTTPS_PROXY: z.string().optional(),
+  https_proxy: z.string().optional(),
+  HTTP_PROXY: z.string().optional(),
+  http_proxy: z.string().optional(),
+  NO_PROXY: z.string().optional(),
+  no_proxy: z.string().optional(),
 });
 
 type EnvName = keyof typeof schema.shape;
@@ -67,6 +91,14 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       healthHost: env.AGENT_HEALTH_HOST,
       shutdownTimeoutMs: env.AGENT_SHUTDOWN_TIMEOUT_MS,
       logLevel: env.LOG_LEVEL,
+      stateDir: env.AGENT_STATE_DIR,
+      credentialStore: env.AGENT_CREDENTIAL_STORE,
+      namespace: env.POD_NAMESPACE,
+      kubeconfig: env.KUBECONFIG,
+      caFile: env.MESHPLANE_CA_FILE,
+      httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+      httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+      noProxy: env.NO_PROXY ?? env.no_proxy,
     },
   };
 }

@@ -8,6 +8,8 @@ export interface HealthSource {
   version: string;
   startedAt: number;
   state(): AgentState;
+  /** Where the channel to Meshplane is; informational, as an unreachable API is no reason to restart. */
+  channel(): string;
 }
 
 export interface HealthServer {
@@ -25,8 +27,7 @@ function statusBody(source: HealthSource) {
     version: source.version,
     state: source.state(),
     uptimeSeconds: Math.floor((Date.now() - source.startedAt) / 1000),
-    // Said out loud so nobody reads a green probe as "this agent runs jobs".
-    jobs: "not implemented yet",
+    channel: source.channel(),
   };
 }
 

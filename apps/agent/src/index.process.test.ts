@@ -1,6 +1,9 @@
 // Runs the built bundle as Kubernetes would: a real process, real signals, real exit codes.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -52,6 +55,8 @@ describe("agent process", () => {
       MESHPLANE_URL: "https://meshplane.example.com",
       AGENT_HEALTH_PORT: "0",
       AGENT_HEALTH_HOST: "127.0.0.1",
+      AGENT_STATE_DIR: mkdtempSync(join(tmpdir(), "agent-process-")),
+      AGENT_CREDENTIAL_STORE: "file",
     });
     try {
       const stdout = collect(child.stdout);
@@ -63,7 +68,6 @@ describe("agent process", () => {
       expect(await res.json()).toMatchObject({
         version: "0.1.0",
         state: "running",
-        jobs: "not implemented yet",
       });
 
       const signalledAt = Date.now();

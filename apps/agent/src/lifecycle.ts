@@ -1,4 +1,5 @@
 // Owns the agent lifecycle: start the health server, track in-flight work, drain and stop on request.
+import { type ChannelDeps, type ChannelState, runChannel } from "./channel";
 import type { AgentConfig } from "./env";
 import { type AgentState, createHealthServer } from "./health";
 import type { Logger } from "./log";
@@ -17,15 +18,24 @@ export interface Agent {
 export interface AgentDeps {
   log: Logger;
   version?: string;
+  /** Injected by tests: a Kubernetes API, job handlers. */
+  kube?: ChannelDeps["kube"];
+  handlers?: ChannelDeps["handlers"];
 }
 
 export async function startAgent(
   config: AgentConfig,
-  { log, version = AGENT_VERSION }: AgentDeps,
+  { log, version = AGENT_VERSION, kube, handlers }: AgentDeps,
 ): Promise<Agent> {
   let state: AgentState = "starting";
+  let channelState: ChannelState = "starting";
   const inFlight = new Set<Promise<unknown>>();
-  const health = createHealthServer({ version, startedAt: Date.now(), state: () => state });
+  const health = createHealthServer({
+    version,
+    startedAt: Date.now(),
+    state: () => state,
+    channel: () => channelState,
+  });
 
   const address = await health.listen(config.healthPort, config.healthHost);
   log.info("health server listening", { host: address.address, port: address.port });
@@ -33,13 +43,29 @@ export async function startAgent(
   state = "running";
   // Origin only: a URL may carry user:password, which must not reach the logs.
   log.info("agent running", { version, meshplane: new URL(config.meshplaneUrl).origin });
-  // Explicit so operators do not mistake a ready agent for one that registers and applies designs.
-  log.warn("job polling is not implemented yet; this agent only serves health endpoints");
+
+  // Aborted first on stop: no new polls or heartbeats; the job in hand finishes within the drain timeout.
+  const stopChannel = new AbortController();
+  const channel = runChannel(
+    {
+      config,
+      log,
+      version,
+      ...(kube ? { kube } : {}),
+      ...(handlers ? { handlers } : {}),
+      onState: (next) => {
+        channelState = next;
+      },
+    },
+    stopChannel.signal,
+  ).catch((error: unknown) => log.error("the channel to Meshplane stopped unexpectedly", { err: error }));
+  inFlight.add(channel);
 
   let stopping: Promise<{ drained: boolean }> | undefined;
 
   async function drain(): Promise<{ drained: boolean }> {
     state = "draining";
+    stopChannel.abort();
     log.info("draining", { inFlight: inFlight.size, timeoutMs: config.shutdownTimeoutMs });
 
     let timer: NodeJS.Timeout | undefined;

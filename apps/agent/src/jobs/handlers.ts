@@ -1,0 +1,19 @@
+// Owns the table of job kinds this agent runs: one handler per kind.
+import type { JobHandler } from "../job-loop";
+import type { KubeApi } from "../kube-api";
+import type { Logger } from "../log";
+import { deployHandler } from "./deploy";
+import { dryRunHandler } from "./dry-run";
+import { undeployHandler } from "./undeploy";
+
+export function createJobHandlers(
+  kube: KubeApi,
+  log: Logger,
+  agentNamespace: string,
+): Record<string, JobHandler> {
+  return {
+    deploy: deployHandler(kube, log, agentNamespace),
+    undeploy: undeployHandler(kube, log, agentNamespace),
+    dryRun: dryRunHandler(kube, log),
+  };
+}
