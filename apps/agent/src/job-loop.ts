@@ -40,9 +40,12 @@ export async function takeJob(deps: JobLoopDeps, job: AgentJob, signal: AbortSig
   try {
     await deps.client.acknowledge(job.id);
   } catch (error) {
-    // Not ours any more (404) or no longer deliverable: leave it to the API to offer it again.
-    deps.log.warn("could not acknowledge a job; skipping it for now", { jobId: job.id, err: error });
-    return;
+    // Not ours (404): never run it. Anything else is a flaky link; the result is keyed by job id, so run anyway.
+    if (error instanceof MeshplaneApiError && error.status === 404) {
+      deps.log.warn("the API no longer knows this job; skipping it", { jobId: job.id });
+      return;
+    }
+    deps.log.warn("could not acknowledge a job; running it anyway", { jobId: job.id, err: error });
   }
   deps.log.info("running job", { jobId: job.id, kind: job.kind, attempt: job.attempts });
   const outcome = await runHandler(deps, job, signal);

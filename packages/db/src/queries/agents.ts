@@ -1,5 +1,5 @@
 // In-cluster agents: registration as a Kubernetes connection, credentials (hashed, expiring, rotated), liveness.
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { agents } from "../schema/agents";
 import { connections } from "../schema/connections";
 import type { Db } from "../types";
@@ -160,6 +160,15 @@ export async function revokeAgentCredential(
     .where(and(eq(agents.organizationId, params.organizationId), eq(agents.id, params.id)))
     .returning();
   return row;
+}
+
+/** An organisation's agents, oldest first (the clusters page lists them beside their connections). */
+export function listAgents(db: Db, params: { organizationId: string }): Promise<Agent[]> {
+  return db
+    .select()
+    .from(agents)
+    .where(eq(agents.organizationId, params.organizationId))
+    .orderBy(asc(agents.createdAt));
 }
 
 export async function getAgent(db: Db, params: { organizationId: string; id: string }) {
