@@ -54,7 +54,7 @@ function tunnel(proxy: URL, target: URL, ca: string[] | undefined, timeoutMs: nu
       headers["proxy-authorization"] = `Basic ${Buffer.from(user).toString("base64")}`;
     }
     const connect = http.request({
-      host: proxy.hostname,
+      hostname: proxy.hostname,
       port: proxy.port || 80,
       method: "CONNECT",
       path: authority,
@@ -99,11 +99,12 @@ export function createTransport(options: TransportOptions): Transport {
 
       let requestOptions: http.RequestOptions;
       if (proxy && secure) {
-        requestOptions = { createConnection: tunnel(proxy, url, ca, init.timeoutMs) as never, agent: false };
+        // No agent at all: with one (even agent: false) Node ignores createConnection and dials the target.
+        requestOptions = { createConnection: tunnel(proxy, url, ca, init.timeoutMs) as never };
       } else if (proxy) {
         // A plain-HTTP proxy takes the absolute URL as the request target.
         requestOptions = {
-          host: proxy.hostname,
+          hostname: proxy.hostname,
           port: proxy.port || 80,
           path: url.href,
           agent: keepAlive.http,
