@@ -59,6 +59,8 @@ export const NodeEnv = z.object({
   WEB_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   MESHPLANE_DEV_SIGN_IN: flag,
   MESHPLANE_PROVIDER_ADMINS: optional(z.string()),
+  /** The one-machine mode publishes the team's designs to the catalog on start unless this is false. */
+  MESHPLANE_SEED_CATALOG: flag,
   ...inngestKeys,
 });
 export type NodeEnv = z.infer<typeof NodeEnv>;

@@ -58,6 +58,15 @@ describe("the Node entry (dist/node.js)", () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("publishes the team's designs to the catalog on first start", async () => {
+    const page = (await (await fetch(`${base}/api/catalog/designs?pagesize=50`)).json()) as {
+      totalCount: number;
+      entries: { class: string }[];
+    };
+    expect(page.totalCount).toBeGreaterThanOrEqual(15);
+    expect(page.entries.every((entry) => entry.class === "official")).toBe(true);
+  });
+
   it("logs where it listens and which database it uses", () => {
     expect(output).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+ \(embedded pglite .*pglite\)/);
   });

@@ -10,6 +10,8 @@ import { newApp } from "./app";
 import { authConfigFromNodeEnv } from "./auth/node-config";
 import { inngestKeysOf, readNodeEnv } from "./env";
 import { createProcessRunner } from "./performance/runner.node";
+import { seedCatalog } from "./seed/catalog";
+import { catalogDesigns } from "./seed/catalog-designs/index";
 import { apiVersion } from "./version";
 
 const env = readNodeEnv();
@@ -28,6 +30,10 @@ async function openDatabase() {
 
 const database = await openDatabase();
 await migrate(database.db);
+if (env.MESHPLANE_SEED_CATALOG !== false) {
+  const added = await seedCatalog(database.db, catalogDesigns);
+  if (added > 0) console.log(`meshplane api: seeded the catalog with ${added} designs`);
+}
 
 const workflows = createInProcessRunner({ db: database.db });
 const performance = createProcessRunner();
