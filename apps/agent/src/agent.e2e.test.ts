@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { enqueueAgentJob, getAgentJob, listAgents } from "@meshplane/api/src/auth/agent-queries";
+import { importShopDesign } from "@meshplane/api/src/routes/agents/testing";
+import { bearer } from "@meshplane/api/src/testing/identity";
 import { agentJobs } from "@meshplane/db/schema";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
@@ -183,5 +185,39 @@ describe("the agent, end to end", () => {
     expect(done.status).toBe("succeeded");
     expect(applies(fake, "widgets.example.com")).toBe(1);
     expect(applies(fake, "w1")).toBe(1);
+  });
+
+  it("deploys, dry-runs and undeploys an imported design that a user asked for through the API", async () => {
+    const { stack, fake, launch, registered } = await setup();
+    await launch();
+    const agent = await registered();
+    const designId = await importShopDesign(stack.ctx, stack.user);
+    const ask = async (kind: string) => {
+      const res = await stack.ctx.app.request("/api/agents/design-jobs", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...bearer(stack.user.jwt) },
+        body: JSON.stringify({ orgId: stack.orgId, connectionId: agent.connectionId, designId, kind }),
+      });
+      const { id } = (await res.json()) as { id: string };
+      await finished(stack, agent.id, id);
+      const followed = await stack.ctx.app.request(`/api/agents/design-jobs/${id}?orgId=${stack.orgId}`, {
+        headers: bearer(stack.user.jwt),
+      });
+      return (await followed.json()) as {
+        status: string;
+        result: { objects: { kind: string; action: string }[] };
+      };
+    };
+    const summary = (job: Awaited<ReturnType<typeof ask>>) =>
+      job.result.objects.map((o) => `${o.action} ${o.kind}`);
+
+    const deployed = await ask("deploy");
+    expect(deployed.status).toBe("succeeded");
+    expect(summary(deployed)).toEqual(["created Namespace", "created ConfigMap", "created Deployment"]);
+    const dryRun = await ask("dryRun");
+    expect(summary(dryRun)).toEqual(["unchanged Namespace", "unchanged ConfigMap", "unchanged Deployment"]);
+    const undeployed = await ask("undeploy");
+    expect(summary(undeployed)).toEqual(["deleted Deployment", "deleted ConfigMap", "kept Namespace"]);
+    expect(fake.store.get(fake.resource("deployments", "apps"), "shop", "web")).toBeUndefined();
   });
 });

@@ -4,12 +4,13 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { registerAgentRoutes } from "@meshplane/api/src/routes/agents/index";
 import { createTestApp, type TestApp } from "@meshplane/api/src/testing/app";
-import { bearer, signIn } from "@meshplane/api/src/testing/identity";
+import { bearer, type SignedIn, signIn } from "@meshplane/api/src/testing/identity";
 
 export interface MeshplaneStack {
   url: string;
   ctx: TestApp;
   orgId: string;
+  user: SignedIn;
   bootstrapToken(): Promise<string>;
   /** Answers matching requests with 503, as a load balancer in front of a failing API would. */
   refuse(predicate: ((request: Request) => boolean) | undefined): void;
@@ -55,6 +56,7 @@ export async function startMeshplaneStack(): Promise<MeshplaneStack> {
     url: `http://127.0.0.1:${port}`,
     ctx,
     orgId: user.personalOrgId,
+    user,
     async bootstrapToken() {
       const res = await ctx.app.request("/api/agents/bootstrap-tokens", {
         method: "POST",

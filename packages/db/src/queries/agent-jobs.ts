@@ -87,6 +87,18 @@ export async function getAgentJob(db: Db, params: Scoped): Promise<AgentJob | un
   return row;
 }
 
+/** A job as its organisation's users see it (progress of a deployment), whichever agent runs it. */
+export async function getOrganizationAgentJob(
+  db: Db,
+  params: { organizationId: string; id: string },
+): Promise<AgentJob | undefined> {
+  const [row] = await db
+    .select()
+    .from(agentJobs)
+    .where(and(eq(agentJobs.organizationId, params.organizationId), eq(agentJobs.id, params.id)));
+  return row;
+}
+
 /** Acknowledges a delivered job; acknowledging again, or after the result, is accepted and changes nothing. */
 export async function acknowledgeAgentJob(db: Db, params: Scoped): Promise<AgentJob> {
   const [row] = await db

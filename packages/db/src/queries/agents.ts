@@ -171,6 +171,17 @@ export function listAgents(db: Db, params: { organizationId: string }): Promise<
     .orderBy(asc(agents.createdAt));
 }
 
+/** The agent serving a Kubernetes connection, which is where deployments to that cluster go. */
+export async function getAgentByConnection(db: Db, params: { organizationId: string; connectionId: string }) {
+  const [row] = await db
+    .select()
+    .from(agents)
+    .where(
+      and(eq(agents.organizationId, params.organizationId), eq(agents.connectionId, params.connectionId)),
+    );
+  return row;
+}
+
 export async function getAgent(db: Db, params: { organizationId: string; id: string }) {
   const [row] = await db
     .select()

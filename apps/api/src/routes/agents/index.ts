@@ -1,8 +1,10 @@
-// Mounts the agent channel: bootstrap tokens and registration, credential rotation, jobs and heartbeats.
+// Mounts the agent channel (bootstrap, registration, rotation, jobs, heartbeats) and users' design jobs.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../context";
 import { registerCreateBootstrapToken } from "./bootstrap-token-create";
 import { registerRotateAgentCredential } from "./credentials-rotate";
+import { registerCreateDesignJob } from "./design-job-create";
+import { registerGetDesignJob } from "./design-job-get";
 import { registerAgentHeartbeat } from "./heartbeat";
 import { registerAcknowledgeAgentJob } from "./job-ack";
 import { registerReportAgentJobResult } from "./job-result";
@@ -17,4 +19,6 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAcknowledgeAgentJob(app);
   registerReportAgentJobResult(app);
   registerAgentHeartbeat(app);
+  registerCreateDesignJob(app);
+  registerGetDesignJob(app);
 }

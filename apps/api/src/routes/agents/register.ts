@@ -7,6 +7,7 @@ import {
   linkAgentBootstrapToken,
   registerAgent,
 } from "../../auth/agent-queries";
+import { rateLimit } from "../../auth/rate-limit";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
 import { ClusterFacts, IssuedCredential } from "./schema";
@@ -20,6 +21,8 @@ const route = createRoute({
   path: "/api/agents/register",
   tags: ["agents"],
   summary: "Register a cluster's agent with a bootstrap token",
+  // Anyone may call it: the limit keeps guessing tokens (and hashing them) cheap to refuse.
+  middleware: [rateLimit({ bucket: "agent-register", limit: 30, windowSeconds: 60 })] as const,
   request: { body: { content: { "application/json": { schema: Body } }, required: true } },
   responses: {
     201: {

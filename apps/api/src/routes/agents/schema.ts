@@ -1,5 +1,6 @@
 // Wire shapes of the agent channel: cluster facts, issued credentials, jobs and their outcomes.
 import { z } from "@hono/zod-openapi";
+import type { AgentJob } from "../../auth/agent-queries";
 
 export const ClusterFacts = z.object({
   kubeSystemUid: z.string().trim().min(1).max(128),
@@ -31,3 +32,33 @@ export const AgentJobBody = z
 export const JobIdParam = z.object({ id: z.uuid() });
 
 export const agentSecurity = [{ agentCredential: [] }];
+
+export const DesignJobBody = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    status: z.enum(["queued", "delivered", "acknowledged", "succeeded", "failed"]),
+    attempts: z.number().int(),
+    result: z.unknown().nullable(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+    acknowledgedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi("DesignJob");
+
+export function toDesignJob(job: AgentJob): z.infer<typeof DesignJobBody> {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    attempts: job.attempts,
+    result: job.result ?? null,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    deliveredAt: job.deliveredAt?.toISOString() ?? null,
+    acknowledgedAt: job.acknowledgedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -54,3 +54,45 @@ export async function installAgent(
   if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
   return (await res.json()) as Registered;
 }
+
+export const SHOP_MANIFESTS = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: shop
+data:
+  colour: blue
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`;
+
+/** Imports the shop manifests as a design of the user's personal organisation; returns its id. */
+export async function importShopDesign(ctx: TestApp, user: SignedIn): Promise<string> {
+  const res = await postJson(
+    ctx,
+    "/api/designs/import",
+    { orgId: user.personalOrgId, content: SHOP_MANIFESTS, name: "shop" },
+    user.jwt,
+  );
+  if (res.status !== 201) throw new Error(`import: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { design: { id: string } }).design.id;
+}

@@ -1,0 +1,74 @@
+// POST /api/agents/design-jobs: a user asks a cluster's agent to deploy, undeploy or dry-run a design.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { getDesign } from "@meshplane/db/queries";
+import { type Design, exportKubernetesObjects } from "@meshplane/design";
+import { enqueueAgentJob, getAgentByConnection } from "../../auth/agent-queries";
+import { audit } from "../../auth/audit";
+import { requireOrgAccess } from "../../auth/authorize";
+import type { AppEnv } from "../../context";
+import { ApiError, openApiErrorResponses } from "../../errors";
+import { DesignJobBody, toDesignJob } from "./schema";
+
+const Body = z
+  .object({
+    orgId: z.uuid(),
+    connectionId: z.uuid(),
+    designId: z.uuid(),
+    kind: z.enum(["deploy", "undeploy", "dryRun"]),
+    // A retried request with the same key returns the job it created instead of making another.
+    idempotencyKey: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+  .openapi("DesignJobRequest");
+
+const route = createRoute({
+  method: "post",
+  path: "/api/agents/design-jobs",
+  tags: ["agents"],
+  summary: "Deploy, undeploy or dry-run a design on a cluster",
+  request: { body: { content: { "application/json": { schema: Body } }, required: true } },
+  responses: {
+    202: {
+      description: "The job, queued for the cluster's agent",
+      content: { "application/json": { schema: DesignJobBody } },
+    },
+    ...openApiErrorResponses,
+  },
+});
+
+export const registerCreateDesignJob = (app: OpenAPIHono<AppEnv>) =>
+  app.openapi(route, async (c) => {
+    const body = c.req.valid("json");
+    const access = await requireOrgAccess(c, body.orgId, "designs:deploy");
+    const organizationId = access.organization.id;
+    const agent = await getAgentByConnection(c.var.db, { organizationId, connectionId: body.connectionId });
+    if (!agent)
+      throw new ApiError({ code: "NOT_FOUND", message: `No agent serves connection ${body.connectionId}` });
+    const design = await getDesign(c.var.db, { organizationId, id: body.designId });
+    if (!design) throw new ApiError({ code: "NOT_FOUND", message: `No design ${body.designId}` });
+    const revision = design.currentRevision;
+    // Undeploy goes by the inventory the agent keeps, so it needs no objects; the others carry them in apply order.
+    const objects =
+      body.kind === "undeploy" ? undefined : exportKubernetesObjects((revision?.content ?? {}) as Design);
+    const job = await enqueueAgentJob(c.var.db, {
+      organizationId,
+      agentId: agent.id,
+      kind: body.kind,
+      payload: {
+        designId: design.id,
+        ...(revision ? { designVersion: String(revision.number) } : {}),
+        ...(objects ? { objects } : {}),
+      },
+      idempotencyKey: body.idempotencyKey ?? crypto.randomUUID(),
+    });
+    await audit(c, {
+      organizationId,
+      actorId: access.userId,
+      action: `design.${body.kind}.requested`,
+      resourceType: "design",
+      resourceId: design.id,
+      description: `Requested ${body.kind} of "${design.name}" on connection ${body.connectionId}`,
+      metadata: { jobId: job.id, connectionId: body.connectionId },
+    });
+    return c.json(toDesignJob(job), 202);
+  });
