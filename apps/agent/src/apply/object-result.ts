@@ -31,6 +31,8 @@ export interface ObjectFailure {
 export interface ObjectResult extends ObjectRef {
   action: ObjectAction;
   error?: ObjectFailure;
+  /** Deploy with a health timeout only: the object's health when the job ended. */
+  health?: "healthy" | "progressing" | "failed";
   /** Dry run only: the fields the apply would change, as paths. */
   changes?: { path: string; op: "add" | "remove" | "replace" }[];
 }
@@ -57,7 +59,7 @@ export function failedResult(ref: ObjectRef, failure: ObjectFailure): ObjectResu
 
 /** One line per failed object, for the job's error text; the details stay in the result. */
 export function summarizeFailures(results: ObjectResult[]): string | null {
-  const failed = results.filter((result) => result.action === "failed");
+  const failed = results.filter((result) => result.action === "failed" || result.error);
   if (failed.length === 0) return null;
   const lines = failed.map(
     (result) =>

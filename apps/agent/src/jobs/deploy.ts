@@ -1,6 +1,7 @@
 // Owns the "deploy" job: apply a design's objects, record them in its inventory, prune what it dropped.
 import { createDiscovery } from "../apply/discovery";
 import { createInventoryStore, deleteOwnedObject } from "../apply/inventory";
+import { waitForHealth } from "../apply/object-health";
 import { type ObjectResult, summarizeFailures } from "../apply/object-result";
 import { applyOrder, keyOf, type ObjectRef, prepareForApply } from "../apply/objects";
 import { applyObjects } from "../apply/server-side-apply";
@@ -44,6 +45,27 @@ export function deployHandler(kube: KubeApi, log: Logger, agentNamespace: string
       // A partial apply prunes nothing, and the inventory keeps the old entries so a later deploy still can.
       const carried = previous.filter((ref) => !keep.has(keyOf(ref)));
       await inventory.write(job.designId, [...carried, ...succeeded]);
+    }
+
+    if (job.healthTimeoutSeconds > 0 && succeeded.length === applied.length) {
+      const health = await waitForHealth(kube, discovery, succeeded, {
+        timeoutMs: job.healthTimeoutSeconds * 1000,
+        signal,
+      });
+      for (const [index, ref] of succeeded.entries()) {
+        const result = applied[index];
+        const state = health.get(ref);
+        if (!result || !state) continue;
+        result.health = state;
+        if (state === "healthy") continue;
+        const message =
+          state === "failed"
+            ? "the object reports a failure"
+            : `not healthy within ${job.healthTimeoutSeconds} s`;
+        // Applied all the same: the action stays, and the error says what is wrong with it now.
+        const reason = state === "failed" ? "Unhealthy" : "HealthTimeout";
+        result.error = { status: 0, reason, message, causes: [] };
+      }
     }
 
     const results = [...applied, ...pruned];

@@ -166,3 +166,35 @@ describe("design jobs against the fake API server", () => {
     expect((await run("undeploy", { designId: "d-5" })).result).toEqual({ designId: "d-5", objects: [] });
   });
 });
+
+describe("health after apply", () => {
+  it("waits for a Deployment to become available, and fails the job when one does not in time", async () => {
+    const { fake, run } = await setup();
+    const objects = [
+      namespace("shop"),
+      deployment("web", "shop"),
+      deployment("api", "shop"),
+      configMap("settings", "shop"),
+    ];
+    // A controller that makes only "web" available, a moment after it is applied.
+    setTimeout(() => {
+      const web = fake.store.get(fake.resource("deployments", "apps"), "shop", "web");
+      fake.store.setStatus(fake.resource("deployments", "apps"), "shop", "web", {
+        observedGeneration: web?.metadata.generation,
+        updatedReplicas: 1,
+        availableReplicas: 1,
+      });
+    }, 300);
+    const outcome = await run("deploy", { designId: "d-6", objects, healthTimeoutSeconds: 2 });
+    expect(outcome.status).toBe("failed");
+    const byName = Object.fromEntries((outcome.result as Results).objects.map((o) => [o.name, o]));
+    expect(byName.web).toMatchObject({ action: "created", health: "healthy" });
+    expect(byName.settings).toMatchObject({ action: "created", health: "healthy" });
+    expect(byName.api).toMatchObject({
+      action: "created",
+      health: "progressing",
+      error: { reason: "HealthTimeout" },
+    });
+    expect(outcome.error).toMatch(/1 of 4 objects failed: Deployment shop\/api: HealthTimeout/);
+  });
+});

@@ -8,6 +8,8 @@ const DesignObjects = z.object({
   objects: z.array(z.unknown()).max(5_000),
   // Defaults to taking fields over: the design is the source of truth for what it declares.
   force: z.boolean().default(true),
+  // 0 skips the wait; otherwise the job fails if a workload is not healthy in time (Deployment available...).
+  healthTimeoutSeconds: z.number().int().min(0).max(3_600).default(0),
 });
 
 const Undeploy = z.object({

@@ -15,6 +15,8 @@ const Body = z
     connectionId: z.uuid(),
     designId: z.uuid(),
     kind: z.enum(["deploy", "undeploy", "dryRun"]),
+    // Deploy only: how long the agent waits for workloads to become healthy (0, the default, does not wait).
+    healthTimeoutSeconds: z.number().int().min(0).max(3_600).optional(),
     // A retried request with the same key returns the job it created instead of making another.
     idempotencyKey: z.string().trim().min(1).max(200).optional(),
   })
@@ -58,6 +60,9 @@ export const registerCreateDesignJob = (app: OpenAPIHono<AppEnv>) =>
         designId: design.id,
         ...(revision ? { designVersion: String(revision.number) } : {}),
         ...(objects ? { objects } : {}),
+        ...(body.kind === "deploy" && body.healthTimeoutSeconds
+          ? { healthTimeoutSeconds: body.healthTimeoutSeconds }
+          : {}),
       },
       idempotencyKey: body.idempotencyKey ?? crypto.randomUUID(),
     });
