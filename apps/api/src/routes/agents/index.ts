@@ -9,7 +9,9 @@ import { registerAgentHeartbeat } from "./heartbeat";
 import { registerAcknowledgeAgentJob } from "./job-ack";
 import { registerReportAgentJobResult } from "./job-result";
 import { registerPollAgentJobs } from "./jobs-poll";
+import { registerListAgents } from "./list";
 import { registerAgentRegistration } from "./register";
+import { registerRevokeAgent } from "./revoke";
 
 export function registerAgentRoutes(app: OpenAPIHono<AppEnv>): void {
   registerCreateBootstrapToken(app);
@@ -21,4 +23,6 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAgentHeartbeat(app);
   registerCreateDesignJob(app);
   registerGetDesignJob(app);
+  registerListAgents(app);
+  registerRevokeAgent(app);
 }

@@ -164,4 +164,36 @@ describe("agent bootstrap, registration and credentials", () => {
     ).toMatch(/rotated/);
     expect((await postJson(ctx, "/api/agents/heartbeat", heartbeat, rotated.credential)).status).toBe(200);
   });
+
+  it("lists the organisation's agents and lets a manager revoke one; other organisations see neither", async () => {
+    const agent = await installAgent(ctx, user);
+    const q = `?orgId=${user.personalOrgId}`;
+    const listed = (await (
+      await ctx.app.request(`/api/agents${q}`, { headers: bearer(user.jwt) })
+    ).json()) as {
+      agents: { id: string; revoked: boolean; version: string }[];
+    };
+    expect(listed.agents.find((a) => a.id === agent.agentId)).toMatchObject({
+      revoked: false,
+      version: "0.1.0",
+    });
+
+    const foreign = await postJson(
+      ctx,
+      `/api/agents/${agent.agentId}/revoke?orgId=${other.personalOrgId}`,
+      {},
+      other.jwt,
+    );
+    expect(foreign.status).toBe(404);
+    const outsider = await ctx.app.request(`/api/agents?orgId=${user.personalOrgId}`, {
+      headers: bearer(other.jwt),
+    });
+    expect(outsider.status).toBe(404);
+
+    const revoked = await postJson(ctx, `/api/agents/${agent.agentId}/revoke${q}`, {}, user.jwt);
+    expect(await revoked.json()).toMatchObject({ id: agent.agentId, revoked: true });
+    expect(
+      await refusal(await postJson(ctx, "/api/agents/heartbeat", heartbeat, agent.credential), 401),
+    ).toMatch(/revoked/);
+  });
 });

@@ -29,6 +29,7 @@ export const AgentJobBody = z
   })
   .openapi("AgentJob");
 
+/** `{id}` of a job or an agent. */
 export const JobIdParam = z.object({ id: z.uuid() });
 
 export const agentSecurity = [{ agentCredential: [] }];
