@@ -60,6 +60,7 @@ async function setup(clusterOptions = {}) {
     namespace: "default",
     kubeconfig: cluster.kubeconfig,
     caFile: undefined,
+    extraCaFile: undefined,
     httpsProxy: undefined,
     httpProxy: undefined,
     noProxy: undefined,

@@ -54,6 +54,7 @@ export async function runChannel(deps: ChannelDeps, signal: AbortSignal): Promis
     config.meshplaneUrl,
     createTransport({
       caFile: config.caFile,
+      extraCaFile: config.extraCaFile,
       httpsProxy: config.httpsProxy,
       httpProxy: config.httpProxy,
       noProxy: config.noProxy,

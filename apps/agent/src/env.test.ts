@@ -23,6 +23,7 @@ describe("parseEnv", () => {
         namespace: "meshplane-agent",
         kubeconfig: undefined,
         caFile: undefined,
+        extraCaFile: undefined,
         httpsProxy: undefined,
         httpProxy: undefined,
         noProxy: undefined,

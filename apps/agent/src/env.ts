@@ -20,6 +20,8 @@ export interface AgentConfig {
   kubeconfig: string | undefined;
   /** Extra CA bundle for the Meshplane API (a TLS-intercepting proxy, a private CA). */
   caFile: string | undefined;
+  /** NODE_EXTRA_CA_CERTS: Node trusts it by default, but an explicit CA list would drop it, so it is re-added. */
+  extraCaFile: string | undefined;
   httpsProxy: string | undefined;
   httpProxy: string | undefined;
   noProxy: string | undefined;
@@ -54,6 +56,7 @@ const schema = z.object({
   POD_NAMESPACE: z.string().default("meshplane-agent"),
   KUBECONFIG: z.string().optional(),
   MESHPLANE_CA_FILE: z.string().optional(),
+  NODE_EXTRA_CA_CERTS: z.string().optional(),
   // Both spellings: curl and Go read either, and operators set whichever their platform documents.
   HTTPS_PROXY: z.string().optional(),
   https_proxy: z.string().optional(),
@@ -96,6 +99,7 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       namespace: env.POD_NAMESPACE,
       kubeconfig: env.KUBECONFIG,
       caFile: env.MESHPLANE_CA_FILE,
+      extraCaFile: env.NODE_EXTRA_CA_CERTS,
       httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
       httpProxy: env.HTTP_PROXY ?? env.http_proxy,
       noProxy: env.NO_PROXY ?? env.no_proxy,

@@ -24,6 +24,7 @@ async function start(overrides: Partial<AgentConfig> = {}): Promise<Agent> {
       // No cluster here: the channel keeps retrying in the background, which these tests do not watch.
       kubeconfig: "/nonexistent/kubeconfig",
       caFile: undefined,
+      extraCaFile: undefined,
       httpsProxy: undefined,
       httpProxy: undefined,
       noProxy: undefined,

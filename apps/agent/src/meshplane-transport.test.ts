@@ -104,6 +104,35 @@ describe("the Meshplane transport", () => {
     expect(tunnels).toContain(`localhost:${apiPort}`);
   });
 
+  it("keeps trusting NODE_EXTRA_CA_CERTS when MESHPLANE_CA_FILE is set too", async () => {
+    const unrelated = join(mkdtempSync(join(tmpdir(), "agent-tls-other-")), "other.pem");
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=other",
+        "-keyout",
+        `${unrelated}.key`,
+        "-out",
+        unrelated,
+      ],
+      { stdio: "ignore" },
+    );
+    const transport = createTransport({ caFile: unrelated, extraCaFile: caFile });
+    const response = await transport.request(new URL(`https://localhost:${apiPort}/extra`), {
+      method: "GET",
+      timeoutMs: 5_000,
+    });
+    expect(response.status).toBe(200);
+  });
+
   it("refuses a certificate it was not told to trust", async () => {
     const transport = createTransport({});
     await expect(

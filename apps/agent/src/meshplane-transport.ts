@@ -7,6 +7,7 @@ import tls from "node:tls";
 
 export interface TransportOptions {
   caFile?: string | undefined;
+  extraCaFile?: string | undefined;
   httpsProxy?: string | undefined;
   httpProxy?: string | undefined;
   noProxy?: string | undefined;
@@ -81,8 +82,14 @@ function tunnel(proxy: URL, target: URL, ca: string[] | undefined, timeoutMs: nu
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  // Node already adds NODE_EXTRA_CA_CERTS to its defaults; MESHPLANE_CA_FILE adds to them, never replaces.
-  const ca = options.caFile ? [...tls.rootCertificates, readFileSync(options.caFile, "utf8")] : undefined;
+  // Node trusts NODE_EXTRA_CA_CERTS on its own, but an explicit `ca` replaces its defaults: add both back.
+  const ca = options.caFile
+    ? [
+        ...tls.rootCertificates,
+        ...(options.extraCaFile ? [readFileSync(options.extraCaFile, "utf8")] : []),
+        readFileSync(options.caFile, "utf8"),
+      ]
+    : undefined;
   const keepAlive = {
     http: new http.Agent({ keepAlive: true }),
     https: new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) }),

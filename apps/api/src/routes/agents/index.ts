@@ -14,6 +14,12 @@ import { registerAgentRegistration } from "./register";
 import { registerRevokeAgent } from "./revoke";
 
 export function registerAgentRoutes(app: OpenAPIHono<AppEnv>): void {
+  // Named by the agent-only routes' `security`, so the reference says which credential they take.
+  app.openAPIRegistry.registerComponent("securitySchemes", "agentCredential", {
+    type: "http",
+    scheme: "bearer",
+    description: "The agent's credential (`mpa_...`), issued at registration and rotated by the agent",
+  });
   registerCreateBootstrapToken(app);
   registerAgentRegistration(app);
   registerRotateAgentCredential(app);

@@ -196,4 +196,16 @@ describe("agent bootstrap, registration and credentials", () => {
       await refusal(await postJson(ctx, "/api/agents/heartbeat", heartbeat, agent.credential), 401),
     ).toMatch(/revoked/);
   });
+
+  it("documents the agent routes and the agent credential in the OpenAPI reference", () => {
+    const document = ctx.app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
+    expect(document.components?.securitySchemes?.agentCredential).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
+    expect(Object.keys(document.paths ?? {})).toEqual(
+      expect.arrayContaining(["/api/agents/register", "/api/agents/jobs", "/api/agents/jobs/{id}/result"]),
+    );
+    expect(document.paths?.["/api/agents/heartbeat"]?.post?.security).toEqual([{ agentCredential: [] }]);
+  });
 });
