@@ -7,7 +7,8 @@ const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.u
 await build({
   absWorkingDir: new URL(".", import.meta.url).pathname,
   entryPoints: ["src/index.ts"],
-  outfile: "dist/index.js",
+  // Tests that build in parallel each write their own bundle, so none runs a half-written file.
+  outfile: process.env.AGENT_BUNDLE_OUT ?? "dist/index.js",
   bundle: true,
   platform: "node",
   format: "esm",

@@ -107,7 +107,10 @@ describe("the agent, end to end", () => {
     await launch({ credentialStore: "secret" });
     const agent = await registered();
     expect(agent.version).toBe("9.9.9-test");
-    const secret = fake.store.get(fake.resource("secrets"), "default", "meshplane-agent-credential");
+    // Saved right after the API answered, so it may land a moment after the agent's row.
+    const secret = await until("the credential Secret", async () =>
+      fake.store.get(fake.resource("secrets"), "default", "meshplane-agent-credential"),
+    );
     expect(JSON.parse(Buffer.from(secret?.data.credential, "base64").toString()).credential).toMatch(/^mpa_/);
 
     const job = await deployJob(stack, agent.id, [
