@@ -61,11 +61,23 @@ const publicRoutes = new Set([
   "GET /api/catalog/designs/{id}",
   "GET /api/catalog/designs/{id}/download",
   "GET /api/catalog/content/pattern",
+  // An agent registers with its single-use bootstrap token in the body.
+  "POST /api/agents/register",
+]);
+
+// The agent channel answers agents only: every user credential is refused as 401, outsiders included.
+const agentOnlyRoutes = new Set([
+  "POST /api/agents/credentials/rotate",
+  "GET /api/agents/jobs",
+  "POST /api/agents/jobs/{id}/ack",
+  "POST /api/agents/jobs/{id}/result",
+  "POST /api/agents/heartbeat",
 ]);
 
 /** The status each caller must get. Signed-in callers reach routes about themselves; tokens here are dead. */
 function expectedStatus(key: string, caller: Caller): number | "2xx" {
   if (caller === "anonymous" || caller === "revoked" || caller === "expired") return 401;
+  if (agentOnlyRoutes.has(key)) return 401;
   // About the caller alone: their profile, preferences, organisations, a new organisation of their own.
   if (
     [
@@ -192,6 +204,15 @@ describe("tenancy: every route against every caller that must be refused", () =>
       "POST /api/organizations/invitations/accept": { code: tokens.code },
       "POST /api/events": { category: "pattern", action: "deploy", severity: "success" },
       "POST /api/designs": { orgId, design: DESIGN },
+      "POST /api/agents/bootstrap-tokens": { orgId },
+      "POST /api/agents/design-jobs": {
+        orgId,
+        connectionId: ids.connections,
+        designId: ids.designs,
+        kind: "dryRun",
+      },
+      "POST /api/agents/jobs/{id}/result": { status: "succeeded", result: {} },
+      "POST /api/agents/heartbeat": { agentVersion: "0.1.0" },
       "POST /api/performance/profiles": { name: "probe", endpoints: ["http://127.0.0.1:9/"] },
       "PUT /api/performance/profiles/{id}": { name: "probe", endpoints: ["http://127.0.0.1:9/"] },
       "POST /api/content/patterns": { pattern_data: { pattern_file: JSON.stringify(DESIGN) }, save: true },
@@ -287,7 +308,10 @@ describe("tenancy: every route against every caller that must be refused", () =>
       (r) =>
         !publicRoutes.has(`${r.method} ${r.path}`) &&
         r.method === "GET" &&
-        !r.path.startsWith("/api/catalog/requests"),
+        !r.path.startsWith("/api/catalog/requests") &&
+        !agentOnlyRoutes.has(`${r.method} ${r.path}`) &&
+        // No agent has run a job in this fixture, so there is no job to read.
+        r.path !== "/api/agents/design-jobs/{id}",
     )) {
       const response = await ctx.app.fetch(requestFor(route, bearer(owner.jwt)));
       if (response.status !== 200) failures.push(`${route.method} ${route.path}: ${response.status}`);

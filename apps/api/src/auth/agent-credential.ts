@@ -1,8 +1,9 @@
 // Agent credentials (`mpa_...`): which agent holds one, and whether it is still good, as the agent actor.
+
+import { getAgentByCredential } from "@meshplane/db/queries";
 import type { Db } from "@meshplane/db/types";
 import type { Actor } from "../actor";
 import { ApiError } from "../errors";
-import { getAgentByCredential } from "./agent-queries";
 
 export type AgentActor = Extract<Actor, { type: "agent" }>;
 

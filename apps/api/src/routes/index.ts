@@ -1,6 +1,7 @@
 // Mounts every route on the app from one list; the Meshery capabilities document is derived from the same list.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
+import { registerAgentRoutes } from "./agents/index";
 import { registerBrowseCatalog } from "./catalog/browse";
 import { registerCloneCatalogDesign } from "./catalog/clone";
 import { registerCatalogEntry } from "./catalog/entry";
@@ -117,6 +118,8 @@ export const routeModules: RouteModule[] = [
   { register: registerPerformanceProfiles, capability: profilesCapability },
   { register: registerRunProfile },
   { register: registerPerformanceResults, capability: resultsCapability },
+  // In-cluster agents: bootstrap, the agent channel, and users' deploy jobs.
+  { register: registerAgentRoutes },
   // Integrations.
   { register: registerListConnections, capability: connectionsCapability },
   { register: registerCreateConnection },

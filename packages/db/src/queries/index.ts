@@ -1,4 +1,7 @@
 // Query functions `(db, params) => rows`: the only way handlers, workflows and tests touch tables.
+export * from "./agent-bootstrap-tokens";
+export * from "./agent-jobs";
+export * from "./agents";
 export * from "./api-tokens";
 export * from "./catalog";
 export * from "./connections";

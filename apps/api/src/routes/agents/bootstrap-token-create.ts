@@ -1,6 +1,6 @@
 // POST /api/agents/bootstrap-tokens: a signed-in user makes the single-use token that installs an agent.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { createAgentBootstrapToken } from "../../auth/agent-queries";
+import { createAgentBootstrapToken } from "@meshplane/db/queries";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";

@@ -1,8 +1,8 @@
 // POST /api/agents/credentials/rotate: a new credential for the calling agent; the old one lingers briefly.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { rotateAgentCredential } from "@meshplane/db/queries";
 import { credentialOf } from "../../actor";
 import { requireAgent } from "../../auth/agent-guard";
-import { rotateAgentCredential } from "../../auth/agent-queries";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
 import { agentSecurity, IssuedCredential } from "./schema";

@@ -1,8 +1,7 @@
 // POST /api/agents/design-jobs: a user asks a cluster's agent to deploy, undeploy or dry-run a design.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { getDesign } from "@meshplane/db/queries";
+import { enqueueAgentJob, getAgentByConnection, getDesign } from "@meshplane/db/queries";
 import { type Design, exportKubernetesObjects } from "@meshplane/design";
-import { enqueueAgentJob, getAgentByConnection } from "../../auth/agent-queries";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";

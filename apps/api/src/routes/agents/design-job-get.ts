@@ -1,6 +1,6 @@
 // GET /api/agents/design-jobs/{id}: where a deployment is, with the per-object results once the agent reports.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { getOrganizationAgentJob } from "../../auth/agent-queries";
+import { getOrganizationAgentJob } from "@meshplane/db/queries";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";

@@ -1,5 +1,5 @@
+import { claimAgentJobs } from "@meshplane/db/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimAgentJobs } from "../../auth/agent-queries";
 import type { TestApp } from "../../testing/app";
 import { bearer, type SignedIn, signIn } from "../../testing/identity";
 import { createAgentTestApp, importShopDesign, installAgent, postJson, type Registered } from "./testing";

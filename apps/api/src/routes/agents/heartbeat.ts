@@ -1,7 +1,7 @@
 // POST /api/agents/heartbeat: the agent is alive; its connection returns to connected if it had dropped.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { recordAgentHeartbeat } from "@meshplane/db/queries";
 import { requireAgent } from "../../auth/agent-guard";
-import { recordAgentHeartbeat } from "../../auth/agent-queries";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
 import { agentSecurity, ClusterFacts } from "./schema";

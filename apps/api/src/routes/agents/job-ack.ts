@@ -1,7 +1,7 @@
 // POST /api/agents/jobs/{id}/ack: the agent has the job; acknowledging again changes nothing.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { acknowledgeAgentJob } from "@meshplane/db/queries";
 import { requireAgent } from "../../auth/agent-guard";
-import { acknowledgeAgentJob } from "../../auth/agent-queries";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
 import { agentSecurity, JobIdParam } from "./schema";

@@ -1,7 +1,7 @@
 // POST /api/agents/jobs/{id}/result: the job's outcome, recorded once; an identical repeat is accepted.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { reportAgentJobResult } from "@meshplane/db/queries";
 import { requireAgent } from "../../auth/agent-guard";
-import { reportAgentJobResult } from "../../auth/agent-queries";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
 import { agentSecurity, JobIdParam } from "./schema";

@@ -1,7 +1,7 @@
 // GET /api/agents/jobs: the agent's long poll. Held while no job is due, checking the database each second.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type AgentJob, claimAgentJobs } from "@meshplane/db/queries";
 import { requireAgent } from "../../auth/agent-guard";
-import { type AgentJob, claimAgentJobs } from "../../auth/agent-queries";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
 import { AgentJobBody, agentSecurity } from "./schema";

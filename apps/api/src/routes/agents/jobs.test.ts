@@ -1,5 +1,5 @@
+import { enqueueAgentJob } from "@meshplane/db/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueAgentJob } from "../../auth/agent-queries";
 import type { TestApp } from "../../testing/app";
 import { bearer, type SignedIn, signIn } from "../../testing/identity";
 import { createAgentTestApp, installAgent, postJson, type Registered } from "./testing";

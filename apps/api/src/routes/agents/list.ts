@@ -1,6 +1,6 @@
 // GET /api/agents: an organisation's agents for the clusters page: version, last heartbeat, credential state.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { type Agent, listAgents } from "../../auth/agent-queries";
+import { type Agent, listAgents } from "@meshplane/db/queries";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";

@@ -1,7 +1,7 @@
+import { createAgentBootstrapToken, revokeAgentCredential } from "@meshplane/db/queries";
 import { agents } from "@meshplane/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAgentBootstrapToken, revokeAgentCredential } from "../../auth/agent-queries";
 import type { ErrorBody, TestApp } from "../../testing/app";
 import { bearer, type SignedIn, signIn } from "../../testing/identity";
 import { bootstrapToken, clusterFacts, createAgentTestApp, installAgent, postJson } from "./testing";

@@ -1,12 +1,13 @@
 // POST /api/agents/register: an agent trades its bootstrap token and cluster facts for its own credential.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { conflictOnDuplicate, withTransaction } from "@meshplane/db/queries";
 import {
   type BootstrapRefusal,
+  conflictOnDuplicate,
   consumeAgentBootstrapToken,
   linkAgentBootstrapToken,
   registerAgent,
-} from "../../auth/agent-queries";
+  withTransaction,
+} from "@meshplane/db/queries";
 import { rateLimit } from "../../auth/rate-limit";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";

@@ -1,6 +1,6 @@
 // POST /api/agents/{id}/revoke: cuts an agent off at once; only a new bootstrap token brings the cluster back.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { revokeAgentCredential } from "../../auth/agent-queries";
+import { revokeAgentCredential } from "@meshplane/db/queries";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";

@@ -1,6 +1,6 @@
 // Wire shapes of the agent channel: cluster facts, issued credentials, jobs and their outcomes.
 import { z } from "@hono/zod-openapi";
-import type { AgentJob } from "../../auth/agent-queries";
+import type { AgentJob } from "@meshplane/db/queries";
 
 export const ClusterFacts = z.object({
   kubeSystemUid: z.string().trim().min(1).max(128),
