@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { enqueueAgentJob, getAgentJob, listAgents } from "@meshplane/api/src/auth/agent-queries";
+import { enqueueAgentJob, getAgentJob, listAgents } from "@meshplane/db/queries";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeKubeApiServer } from "./testing/fake-kube-apiserver";
 import { configMap, namespace, startCluster } from "./testing/kube-fixtures";

@@ -2,9 +2,9 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { enqueueAgentJob, getAgentJob, listAgents } from "@meshplane/api/src/auth/agent-queries";
 import { importShopDesign } from "@meshplane/api/src/routes/agents/testing";
 import { bearer } from "@meshplane/api/src/testing/identity";
+import { enqueueAgentJob, getAgentJob, listAgents } from "@meshplane/db/queries";
 import { agentJobs } from "@meshplane/db/schema";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
