@@ -176,6 +176,8 @@ describe("the design pages", () => {
     await page.getByRole("link", { name: "Open the design" }).click();
     await page.waitForURL(/\/designs\/[0-9a-f-]{36}$/);
     expect(await page.getByTestId("design-name").textContent()).toBe("shop");
+    // The graph draws after hydration: wait for its first node before counting.
+    await page.locator(".react-flow__node").first().waitFor();
     expect(await page.locator(".react-flow__node").count()).toBeGreaterThan(5);
     await context.close();
   }, 120_000);
