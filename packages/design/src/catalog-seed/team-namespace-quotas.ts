@@ -83,9 +83,6 @@ spec:
       max:
         cpu: "4"
         memory: 8Gi
-      # A limit may be at most four times the request: bounds overcommit on shared nodes.
-      maxLimitRequestRatio:
-        cpu: "4"
     - type: PersistentVolumeClaim
       min:
         storage: 1Gi
