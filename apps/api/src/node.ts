@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { createNodeDb } from "@meshplane/db/client/node";
 import { createPgliteDb } from "@meshplane/db/client/pglite";
 import { migrate } from "@meshplane/db/migrate";
+import { loadCatalogSeed } from "@meshplane/design";
 import { createInngestClient } from "@meshplane/workflows";
 import { createInProcessRunner } from "@meshplane/workflows/in-process";
 import { newApp } from "./app";
@@ -11,7 +12,6 @@ import { authConfigFromNodeEnv } from "./auth/node-config";
 import { inngestKeysOf, readNodeEnv } from "./env";
 import { createProcessRunner } from "./performance/runner.node";
 import { seedCatalog } from "./seed/catalog";
-import { catalogDesigns } from "./seed/catalog-designs/index";
 import { apiVersion } from "./version";
 
 const env = readNodeEnv();
@@ -31,7 +31,10 @@ async function openDatabase() {
 const database = await openDatabase();
 await migrate(database.db);
 if (env.MESHPLANE_SEED_CATALOG !== false) {
-  const added = await seedCatalog(database.db, catalogDesigns);
+  const added = await seedCatalog(
+    database.db,
+    loadCatalogSeed().map(({ entry, manifests }) => ({ ...entry, manifests })),
+  );
   if (added > 0) console.log(`meshplane api: seeded the catalog with ${added} designs`);
 }
 

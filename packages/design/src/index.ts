@@ -1,4 +1,5 @@
-// The design format, its importers (manifests, Compose, Meshery designs, URLs) and exporters, diffs and the relationship engine, shared by the API and the web app.
+// The design format, the seeded catalog designs, its importers (manifests, Compose, Meshery designs, URLs) and exporters, diffs and the relationship engine, shared by the API and the web app.
+export { catalogSeedEntries, loadCatalogSeed } from "./catalog-seed/index";
 export * from "./compose/index";
 export * from "./format/diff";
 export * from "./format/schema";
