@@ -7,6 +7,9 @@ import { ApiError } from "../errors";
 /** Designs may be large (Meshery's own limit is about a thousand components): their routes take more. */
 const DESIGN_MAX_BYTES = 8 * 1024 * 1024;
 const designPaths = ["/api/designs", "/api/registry/relationships/evaluate"];
+/** Model uploads: the registry's own 20 MiB import ceiling, plus room for a multipart envelope. */
+const MODEL_IMPORT_MAX_BYTES = 21 * 1024 * 1024;
+const modelImportPath = "/api/registry/models/import";
 
 export function limitBodies(options: {
   maxBytes: number;
@@ -18,8 +21,10 @@ export function limitBodies(options: {
   const api = bodyLimit({ maxSize: options.maxBytes, onError: refuse(options.maxBytes) });
   const inngest = bodyLimit({ maxSize: options.inngestMaxBytes, onError: refuse(options.inngestMaxBytes) });
   const designs = bodyLimit({ maxSize: DESIGN_MAX_BYTES, onError: refuse(DESIGN_MAX_BYTES) });
+  const models = bodyLimit({ maxSize: MODEL_IMPORT_MAX_BYTES, onError: refuse(MODEL_IMPORT_MAX_BYTES) });
   return (c, next) => {
     if (c.req.path === "/api/inngest") return inngest(c, next);
+    if (c.req.path === modelImportPath) return models(c, next);
     if (designPaths.some((path) => c.req.path.startsWith(path))) return designs(c, next);
     return api(c, next);
   };

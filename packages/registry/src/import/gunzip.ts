@@ -14,7 +14,9 @@ export async function gunzipBounded(bytes: Uint8Array, maxBytes: number, file: s
       controller.close();
     },
   });
-  const reader = input.pipeThrough(new DecompressionStream("gzip")).getReader();
+  // Workers' and Node's stream typings disagree on DecompressionStream's generics; at run time both fit.
+  const gunzip = new DecompressionStream("gzip") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  const reader = input.pipeThrough(gunzip).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -128,6 +128,8 @@ export function readTar(bytes: Uint8Array, limits: ImportLimits, archive: string
     const shortName = text(nulTerminated(header.subarray(0, 100)), archive);
     const name = paxPath ?? longName ?? (prefix ? `${prefix}/${shortName}` : shortName);
     longName = paxPath = paxSize = undefined;
+    // `tar -C dir .` writes the archive's root as a "./" directory entry: nothing to refuse or keep.
+    if (type === "5" && name.split("/").every((segment) => segment === "" || segment === ".")) continue;
     const path = safeEntryPath(name, archive);
 
     if (type === "5") continue;

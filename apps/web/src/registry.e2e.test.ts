@@ -1,0 +1,95 @@
+// The registry's public pages end to end: the built API (which seeds the Kubernetes model) and web app, in Chromium.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./testing/browser";
+import { type DesignsStack, startDesignsStack } from "./testing/designs-stack";
+
+describe("the registry's public pages", () => {
+  let stack: DesignsStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startDesignsStack();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("browses models anonymously, searches a kind, and reads Deployment's fields", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.webUrl}/catalog`);
+    await page.getByRole("link", { name: "Models", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/catalog/models");
+    const models = Number(/\d+/.exec((await page.getByTestId("models-count").textContent()) ?? "")?.[0]);
+    expect(models).toBeGreaterThanOrEqual(1);
+
+    await page.getByLabel("Search models").fill("kube");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL((url) => url.searchParams.get("q") === "kube");
+    const cards = await page.getByTestId("model-card").allTextContents();
+    expect(cards).toEqual([expect.stringMatching(/Kubernetes.*\d+ components.*\d+ relationships/)]);
+
+    await page.getByTestId("model-card").getByRole("link", { name: "Kubernetes" }).click();
+    await page.waitForURL((url) => url.pathname === "/catalog/models/kubernetes");
+    expect(await page.getByTestId("model-name").textContent()).toBe("Kubernetes");
+    const all = Number(/\d+/.exec((await page.getByTestId("components-count").textContent()) ?? "")?.[0]);
+    expect(all).toBeGreaterThan(50);
+    // Fifty to a page: the second page exists and lists other kinds.
+    const firstPage = await page.getByTestId("component-row").allTextContents();
+    expect(firstPage).toHaveLength(50);
+    await page.getByRole("link", { name: "Next →" }).click();
+    await page.waitForURL((url) => url.searchParams.get("page") === "1");
+    const secondPage = await page.getByTestId("component-row").allTextContents();
+    expect(secondPage.length).toBe(all - 50);
+    expect(secondPage).not.toContain(firstPage[0]);
+
+    await page.getByLabel("Search components").fill("Deployment");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL((url) => url.searchParams.get("q") === "Deployment");
+    const rows = page.getByTestId("component-row");
+    expect(await rows.count()).toBe(1);
+    await rows.getByRole("link", { name: "Deployment" }).click();
+    await page.waitForURL(/\/catalog\/models\/kubernetes\/components\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId("component-kind").textContent()).toBe("Deployment");
+
+    const replicas = page.locator('[data-path="spec.replicas"]');
+    await replicas.waitFor();
+    expect(await replicas.isVisible()).toBe(true);
+    const replicasText = (await replicas.textContent()) ?? "";
+    expect(replicasText).toContain("replicas");
+    expect(replicasText).toContain("integer");
+    expect(replicasText).toMatch(/Number of desired pods/);
+    expect(await page.locator('[data-path="spec.selector"] .field-required').first().textContent()).toBe(
+      "required",
+    );
+
+    // Nested objects start folded; a deeper object opens on its own page, with the path to climb back.
+    expect(await page.locator('[data-path="metadata"] > details').getAttribute("open")).toBeNull();
+    const template = page.locator('[data-path="spec.template"] > details');
+    expect(await template.getAttribute("open")).toBeNull();
+    await template.locator("> summary").click();
+    await page.getByRole("link", { name: "Open the fields of spec.template.spec" }).click();
+    await page.waitForURL((url) => url.searchParams.get("at") === "spec.template.spec");
+    await page.locator('[data-path="spec.template.spec.containers[].image"]').waitFor();
+    expect(await page.getByTestId("field-path").textContent()).toContain("template");
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  });
+
+  it("answers unknown models and components with the not-found page", async () => {
+    const page = await browser.newPage();
+    for (const path of [
+      "/catalog/models/no-such-model",
+      `/catalog/models/kubernetes/components/${crypto.randomUUID()}`,
+      "/catalog/models/kubernetes/components/not-a-uuid",
+      "/catalog/models/%2E%2E%2Fetc",
+    ]) {
+      const response = await page.goto(`${stack.webUrl}${path}`);
+      expect(response?.status(), path).toBe(404);
+    }
+    await page.close();
+  });
+});
