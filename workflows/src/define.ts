@@ -38,6 +38,11 @@ export type Retries = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 export type WorkflowDefinition<N extends EventName = EventName> = {
   id: string;
   event: N;
+  /**
+   * Also runs on this five-field UTC cron schedule: Inngest's cron trigger, or the in-process scheduler.
+   * A scheduled run may receive Inngest's timer event instead of `event`, so such handlers ignore its data.
+   */
+  cron?: string;
   retries: Retries;
   handler: (ctx: WorkflowContext<N>) => Promise<StepResult>;
 };

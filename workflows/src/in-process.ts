@@ -6,6 +6,7 @@ import { NonRetriableError } from "inngest";
 import { type AnyWorkflowDefinition, handlerOf, type StepResult, type WorkflowStep } from "./define";
 import { type EventName, parseEvent, type WorkflowEvent } from "./events";
 import { workflows } from "./functions/index";
+import { type SchedulerOptions, startCronSchedules } from "./scheduler";
 import type { WorkflowSender } from "./sender";
 import { createEventWaiters } from "./waiters";
 
@@ -20,6 +21,8 @@ export type InProcessRunnerOptions = {
 export type InProcessRunner = WorkflowSender & {
   /** Resolves once no run is in flight (or after `timeoutMs`): for tests and graceful shutdown. */
   drain(timeoutMs?: number): Promise<void>;
+  /** Starts the definitions' cron schedules (the one-machine mode has no Inngest to do it); returns a stop. */
+  startSchedules(options?: SchedulerOptions): () => void;
 };
 
 type SentEvent = WorkflowEvent & { id: string; ts: number };
@@ -147,7 +150,11 @@ export function createInProcessRunner(options: InProcessRunnerOptions): InProces
     }
   }
 
-  return { send, drain };
+  function startSchedules(scheduler: SchedulerOptions = {}): () => void {
+    return startCronSchedules(definitions, { send, log }, scheduler);
+  }
+
+  return { send, drain, startSchedules };
 }
 
 // The memo holds, under this step's key, the value this same step returned in an earlier attempt.

@@ -42,7 +42,11 @@ export function toInngestFunction(
   const trigger = eventTypes[definition.event];
   const handler = handlerOf(definition);
   return client.createFunction(
-    { id: definition.id, retries: definition.retries, triggers: [trigger] },
+    {
+      id: definition.id,
+      retries: definition.retries,
+      triggers: definition.cron ? [trigger, { cron: definition.cron }] : [trigger],
+    },
     async ({ event, step, attempt }) =>
       handler({ event: received(event), step: adaptStep(step), attempt, db: deps.db }),
   );

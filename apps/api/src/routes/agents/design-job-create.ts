@@ -1,4 +1,5 @@
-// POST /api/agents/design-jobs: a user asks a cluster's agent to deploy, undeploy or dry-run a design.
+// POST /api/agents/design-jobs: a user asks a cluster's agent to deploy, undeploy or dry-run a design;
+// the job is queued here and the follow-design-job workflow takes it from there.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { enqueueAgentJob, getAgentByConnection, getDesign } from "@meshplane/db/queries";
 import { type Design, exportKubernetesObjects } from "@meshplane/design";
@@ -64,6 +65,24 @@ export const registerCreateDesignJob = (app: OpenAPIHono<AppEnv>) =>
           : {}),
       },
       idempotencyKey: body.idempotencyKey ?? crypto.randomUUID(),
+    });
+    // The workflow waits for the agent's result and times the job out; a repeated request finds the same run.
+    await c.var.workflows.send({
+      name: "agents/design-job.requested",
+      id: `design-job-${job.id}`,
+      data: {
+        jobId: job.id,
+        organizationId,
+        agentId: agent.id,
+        connectionId: body.connectionId,
+        designId: design.id,
+        designName: design.name,
+        kind: body.kind,
+        ...(body.kind === "deploy" && body.healthTimeoutSeconds
+          ? { healthTimeoutSeconds: body.healthTimeoutSeconds }
+          : {}),
+        requestedById: access.userId,
+      },
     });
     await audit(c, {
       organizationId,
