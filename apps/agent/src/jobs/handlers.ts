@@ -4,6 +4,7 @@ import type { KubeApi } from "../kube-api";
 import type { Logger } from "../log";
 import { deployHandler } from "./deploy";
 import { dryRunHandler } from "./dry-run";
+import { loadTestHandler } from "./load-test";
 import { undeployHandler } from "./undeploy";
 
 export function createJobHandlers(
@@ -15,5 +16,6 @@ export function createJobHandlers(
     deploy: deployHandler(kube, log, agentNamespace),
     undeploy: undeployHandler(kube, log, agentNamespace),
     dryRun: dryRunHandler(kube, log),
+    loadTest: loadTestHandler(log),
   };
 }

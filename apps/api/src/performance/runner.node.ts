@@ -1,7 +1,9 @@
-// The one-machine runner: the load generator's command line in a child process, so a run never blocks the API's event loop.
+// The one-machine runner: the load generator in this process's worker threads (live seconds), or its command
+// line in a child process where the thread script was not bundled beside the API (result at the end only).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { runLoad } from "@meshplane/loadgen";
 import type { PerformanceRunner, RunOutcome, RunRequest } from "./runner";
 
 /** packages/loadgen/dist/cli.js, found by walking up from this module (src in tests, dist when bundled). */
@@ -33,10 +35,47 @@ export function argsOf(request: RunRequest): string[] {
   return args;
 }
 
+/**
+ * Whether `runLoad` can start its threads here: from TypeScript source the generator bundles its thread itself;
+ * from a bundle it needs thread-worker.js beside it (the bundle's build must emit it).
+ */
+export function loadThreadsAvailable(from = import.meta.url): boolean {
+  const here = new URL(from);
+  return here.pathname.endsWith(".ts") || existsSync(new URL("./thread-worker.js", here));
+}
+
+/** The generator in worker threads of this process: the load never runs on the API's event loop. */
+export function createInProcessRunner(): PerformanceRunner {
+  return {
+    live: true,
+    run: (request, control = {}) =>
+      runLoad(
+        {
+          url: request.url,
+          method: request.method,
+          headers: request.headers,
+          cookies: request.cookies,
+          ...(request.body !== undefined ? { body: request.body } : {}),
+          connections: request.connections,
+          ...(request.rate ? { rate: request.rate } : {}),
+          durationMs: request.durationMs,
+        },
+        control,
+      ),
+  };
+}
+
+/** The runner the Node entry uses: in-process with live seconds when it can, the command line otherwise. */
 export function createProcessRunner(
   cliPath = process.env.LOADGEN_CLI ?? findLoadgenCli(),
 ): PerformanceRunner {
+  if (!process.env.LOADGEN_CLI && loadThreadsAvailable()) return createInProcessRunner();
+  return createCommandLineRunner(cliPath);
+}
+
+export function createCommandLineRunner(cliPath: string | undefined): PerformanceRunner {
   return {
+    live: false,
     run: (request) =>
       new Promise<RunOutcome>((resolve, reject) => {
         if (!cliPath) {

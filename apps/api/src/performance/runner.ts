@@ -1,4 +1,5 @@
 // Who runs a load test for the API: in the one-machine mode the built-in generator on this machine; elsewhere the agents.
+import type { LoadResult, SecondOfRun } from "@meshplane/loadgen";
 import { parseThreshold, type Threshold } from "./thresholds";
 
 export type RunRequest = {
@@ -13,20 +14,20 @@ export type RunRequest = {
   durationMs: number;
 };
 
-/** The generator's JSON result, as `loadgen --json` prints it (the fields the API reads). */
-export type RunOutcome = {
-  requests: number;
-  rps: number;
-  durationMs: number;
-  latency: Record<string, number>;
-  histogram: string | { encoded?: string };
-  perSecond: unknown[];
-  statusCodes: Record<string, number>;
-  errors: Record<string, number>;
-  endedEarly?: unknown;
-} & Record<string, unknown>;
+/** The generator's result, as `runLoad` returns it and `loadgen --json` prints it. */
+export type RunOutcome = LoadResult;
 
-export type PerformanceRunner = { run: (request: RunRequest) => Promise<RunOutcome> };
+export type RunControl = {
+  /** Called as each second of the run closes; only runners with `live` call it while the run goes on. */
+  onSecond?: (second: SecondOfRun) => void;
+  signal?: AbortSignal;
+};
+
+export type PerformanceRunner = {
+  run: (request: RunRequest, control?: RunControl) => Promise<RunOutcome>;
+  /** Whether seconds are reported as they close (in-process), or only with the final result (child process). */
+  live: boolean;
+};
 
 /** Go durations as Meshery writes them ("30s", "2m", "1h30m", "500ms") in milliseconds. */
 export function parseGoDuration(text: string): number {

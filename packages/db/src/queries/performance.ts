@@ -1,9 +1,10 @@
-// Performance profiles and their results, per organisation; results are written once a run finishes.
-import { and, count, desc, eq } from "drizzle-orm";
+// Performance profiles and their results, per organisation: a result is started, grows its per-second series
+// while running, is finished once, and may be pinned as its profile's baseline.
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { performanceProfiles } from "../schema/performance-profiles";
 import { performanceResults } from "../schema/performance-results";
 import type { Db } from "../types";
-import { returnedRow } from "./transactions";
+import { DomainError, returnedRow, withTransaction } from "./transactions";
 
 export type PerformanceProfile = typeof performanceProfiles.$inferSelect;
 export type NewPerformanceProfile = Omit<
@@ -69,7 +70,13 @@ export async function deletePerformanceProfile(db: Db, params: Scoped): Promise<
 
 export async function startPerformanceResult(
   db: Db,
-  params: { organizationId: string; profileId: string; name: string },
+  params: {
+    organizationId: string;
+    profileId: string;
+    name: string;
+    source?: PerformanceResult["source"];
+    runnerResults?: Record<string, unknown>;
+  },
 ): Promise<PerformanceResult> {
   return returnedRow(
     await db.insert(performanceResults).values(params).returning(),
@@ -77,14 +84,60 @@ export async function startPerformanceResult(
   );
 }
 
+/** Adds one second to a running result's series (live progress); a finished result is left alone. */
+export async function appendPerformanceSeries(
+  db: Db,
+  params: Scoped & { seconds: unknown[] },
+): Promise<boolean> {
+  const rows = await db
+    .update(performanceResults)
+    .set({ series: sql`${performanceResults.series} || ${JSON.stringify(params.seconds)}::jsonb` })
+    .where(
+      and(
+        eq(performanceResults.organizationId, params.organizationId),
+        eq(performanceResults.id, params.id),
+        eq(performanceResults.status, "running"),
+      ),
+    )
+    .returning({ id: performanceResults.id });
+  return rows.length > 0;
+}
+
+/** Merges keys into a running result's runnerResults (e.g. the agents' job ids); a finished one is left alone. */
+export async function annotateRunningPerformanceResult(
+  db: Db,
+  params: Scoped & { runnerResults: Record<string, unknown> },
+): Promise<PerformanceResult | undefined> {
+  const [row] = await db
+    .update(performanceResults)
+    .set({
+      runnerResults: sql`${performanceResults.runnerResults} || ${JSON.stringify(params.runnerResults)}::jsonb`,
+    })
+    .where(
+      and(
+        eq(performanceResults.organizationId, params.organizationId),
+        eq(performanceResults.id, params.id),
+        eq(performanceResults.status, "running"),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** A finished result's fields; without `series`, the series recorded live is kept. */
+export type FinishedPerformanceResult = Scoped &
+  Pick<
+    PerformanceResult,
+    "status" | "histogram" | "percentiles" | "statusCodes" | "passed" | "runnerResults"
+  > & {
+    series?: unknown[];
+    error?: string | null;
+  };
+
 /** Writes a run's outcome; only a running result is finished, so a late duplicate report changes nothing. */
 export async function finishPerformanceResult(
   db: Db,
-  params: Scoped &
-    Pick<
-      PerformanceResult,
-      "status" | "histogram" | "percentiles" | "series" | "statusCodes" | "passed" | "runnerResults"
-    >,
+  params: FinishedPerformanceResult,
 ): Promise<PerformanceResult | undefined> {
   const { organizationId, id, ...fields } = params;
   const [row] = await db
@@ -99,6 +152,25 @@ export async function finishPerformanceResult(
     )
     .returning();
   return row;
+}
+
+/** A finished result brought in from elsewhere (SMP, Fortio): written whole, never running. */
+export async function insertImportedPerformanceResult(
+  db: Db,
+  params: Omit<FinishedPerformanceResult, "id"> & {
+    profileId: string;
+    name: string;
+    startedAt: Date;
+    finishedAt: Date;
+  },
+): Promise<PerformanceResult> {
+  return returnedRow(
+    await db
+      .insert(performanceResults)
+      .values({ ...params, source: "import" })
+      .returning(),
+    "insert into performance_results",
+  );
 }
 
 export function listPerformanceResults(
@@ -125,5 +197,99 @@ export async function getPerformanceResult(db: Db, params: Scoped): Promise<Perf
     .where(
       and(eq(performanceResults.organizationId, params.organizationId), eq(performanceResults.id, params.id)),
     );
+  return row;
+}
+
+/** Several results of one organisation by id, in no particular order; ids of other tenants are not found. */
+export function getPerformanceResults(
+  db: Db,
+  params: { organizationId: string; ids: string[] },
+): Promise<PerformanceResult[]> {
+  if (params.ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(performanceResults)
+    .where(
+      and(
+        eq(performanceResults.organizationId, params.organizationId),
+        inArray(performanceResults.id, params.ids),
+      ),
+    );
+}
+
+/** The profile's pinned baseline, if one is pinned. */
+export async function getPerformanceBaseline(
+  db: Db,
+  params: { organizationId: string; profileId: string },
+): Promise<PerformanceResult | undefined> {
+  const [row] = await db
+    .select()
+    .from(performanceResults)
+    .where(
+      and(
+        eq(performanceResults.organizationId, params.organizationId),
+        eq(performanceResults.profileId, params.profileId),
+        eq(performanceResults.isBaseline, true),
+      ),
+    );
+  return row;
+}
+
+/**
+ * Pins a finished result as its profile's baseline, unpinning the previous one in the same transaction
+ * (a partial unique index allows one per profile). A running result cannot be a baseline.
+ */
+export async function pinPerformanceBaseline(db: Db, params: Scoped): Promise<PerformanceResult> {
+  return withTransaction(db, async (tx) => {
+    const [target] = await tx
+      .select()
+      .from(performanceResults)
+      .where(
+        and(
+          eq(performanceResults.organizationId, params.organizationId),
+          eq(performanceResults.id, params.id),
+        ),
+      )
+      .for("update");
+    if (!target) throw new DomainError("not_found", `No result ${params.id}`);
+    if (target.status === "running") {
+      throw new DomainError(
+        "conflict",
+        "A running result cannot be the baseline; pin it once it has finished",
+      );
+    }
+    await tx
+      .update(performanceResults)
+      .set({ isBaseline: false })
+      .where(
+        and(
+          eq(performanceResults.organizationId, params.organizationId),
+          eq(performanceResults.profileId, target.profileId),
+          eq(performanceResults.isBaseline, true),
+          ne(performanceResults.id, target.id),
+        ),
+      );
+    return returnedRow(
+      await tx
+        .update(performanceResults)
+        .set({ isBaseline: true })
+        .where(eq(performanceResults.id, target.id))
+        .returning(),
+      "pin performance baseline",
+    );
+  });
+}
+
+export async function unpinPerformanceBaseline(
+  db: Db,
+  params: Scoped,
+): Promise<PerformanceResult | undefined> {
+  const [row] = await db
+    .update(performanceResults)
+    .set({ isBaseline: false })
+    .where(
+      and(eq(performanceResults.organizationId, params.organizationId), eq(performanceResults.id, params.id)),
+    )
+    .returning();
   return row;
 }

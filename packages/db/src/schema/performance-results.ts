@@ -1,9 +1,22 @@
 // Results of performance runs: latency histogram and percentiles, per-second series, status codes, pass or fail.
-import { relations } from "drizzle-orm";
-import { boolean, foreignKey, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id } from "./_columns";
 import { organizations } from "./organizations";
 import { performanceProfiles } from "./performance-profiles";
+
+export const performanceResultStatuses = ["running", "passed", "failed", "errored", "completed"] as const;
+export type PerformanceResultStatus = (typeof performanceResultStatuses)[number];
 
 export const performanceResults = pgTable(
   "performance_results",
@@ -14,10 +27,16 @@ export const performanceResults = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     profileId: uuid().notNull(),
     name: text().notNull().default(""),
-    status: text({ enum: ["running", "completed", "failed"] })
+    // passed/failed by the thresholds, errored when no result could be measured; "completed" is a legacy value.
+    status: text({ enum: performanceResultStatuses }).notNull().default("running"),
+    // Why the run errored or ended early (target gone, agent lost); null for a run that went to its end.
+    error: text(),
+    source: text({ enum: ["local", "agents", "import"] })
       .notNull()
-      .default("running"),
-    // Base64 of the HDR histogram's compressed encoding, so runs from several agents can be merged later.
+      .default("local"),
+    // At most one pinned baseline per profile, that comparisons default to.
+    isBaseline: boolean().notNull().default(false),
+    // The serialised HDR histogram (JSON of the load generator's codec), so runs from several agents merge exactly.
     histogram: text(),
     percentiles: jsonb().$type<Record<string, number>>().notNull().default({}),
     series: jsonb().$type<unknown[]>().notNull().default([]),
@@ -32,6 +51,7 @@ export const performanceResults = pgTable(
   },
   (t) => [
     index().on(t.profileId, t.startedAt),
+    uniqueIndex("performance_results_one_baseline_per_profile").on(t.profileId).where(sql`${t.isBaseline}`),
     foreignKey({
       name: "performance_results_profile_id_tenant_fk",
       columns: [t.profileId, t.organizationId],

@@ -19,6 +19,9 @@ export const performanceSchedules = pgTable(
     enabled: boolean().notNull().default(true),
     nextRunAt: timestamp({ withTimezone: true }),
     lastRunAt: timestamp({ withTimezone: true }),
+    // Connections whose agents run the profile; empty runs it from the API machine (the one-machine mode).
+    connectionIds: uuid().array().notNull().default([]),
+    lastResultId: uuid(),
     ...timestamps,
   },
   (t) => [

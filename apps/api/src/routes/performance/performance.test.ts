@@ -8,6 +8,10 @@ type Result = {
   id: string;
   status: string;
   passed: boolean | null;
+  partial: boolean;
+  error: string | null;
+  summary: { requests: number; rps: number; errorRate: number } | null;
+  thresholds: { expression: string; passed: boolean; actual: number | null }[];
   percentiles: Record<string, number>;
   statusCodes: Record<string, number>;
   series: unknown[];
@@ -63,7 +67,13 @@ describe("performance profiles, runs in the one-machine mode, results and SMP ex
     const profile = (await created.json()) as { id: string; thresholds: string[] };
     expect(profile.thresholds).toHaveLength(3);
     const result = await runToEnd(profile.id);
-    expect(result.status).toBe("completed");
+    // The impossible p(50) rule fails the run.
+    expect(result.status).toBe("failed");
+    expect(result.partial).toBe(false);
+    expect(result.error).toBeNull();
+    expect(result.summary?.requests).toBe(result.statusCodes["200"]);
+    expect(result.summary?.errorRate).toBe(0);
+    expect(result.thresholds.map((t) => t.passed)).toEqual([true, true, false]);
     expect(result.statusCodes["200"]).toBeGreaterThan(20);
     expect(result.percentiles.p99).toBeGreaterThan(0);
     expect(result.series.length).toBeGreaterThanOrEqual(1);
@@ -84,7 +94,83 @@ describe("performance profiles, runs in the one-machine mode, results and SMP ex
     expect(listed.results.map((r) => r.id)).toEqual([result.id]);
   });
 
-  it("ends a run against an unreachable target as failed, with the cause", async () => {
+  it("passes a run whose thresholds all hold", async () => {
+    const created = (await (
+      await call("POST", "/api/performance/profiles", {
+        name: "passing",
+        endpoints: [targetUrl],
+        qps: 20,
+        duration: "1s",
+        thresholds: ["p(99)<2000", "error_rate<0.5"],
+      })
+    ).json()) as { id: string };
+    const result = await runToEnd(created.id);
+    expect(result).toMatchObject({ status: "passed", passed: true, partial: false, error: null });
+  });
+
+  it("shows the series growing while the run goes on", async () => {
+    const created = (await (
+      await call("POST", "/api/performance/profiles", {
+        name: "live",
+        endpoints: [targetUrl],
+        qps: 40,
+        duration: "4s",
+      })
+    ).json()) as { id: string };
+    const started = await call("POST", `/api/performance/profiles/${created.id}/run`);
+    expect(started.status).toBe(202);
+    const { id, status } = (await started.json()) as Result;
+    expect(status).toBe("running");
+    const seenWhileRunning = new Set<number>();
+    let final: Result | undefined;
+    for (let i = 0; i < 80 && !final; i++) {
+      const result = (await (await call("GET", `/api/performance/results/${id}`)).json()) as Result;
+      if (result.status === "running") seenWhileRunning.add(result.series.length);
+      else final = result;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // Several different lengths were read before the end: at least 1, 2 and 3 seconds in.
+    expect([...seenWhileRunning].filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...seenWhileRunning)).toBeLessThan(final?.series.length ?? 0);
+    expect(final?.status).toBe("passed");
+    expect(final?.series.length).toBeGreaterThanOrEqual(4);
+    const requestsInSeries = ((final?.series ?? []) as { requests: number }[]).reduce(
+      (n, s) => n + s.requests,
+      0,
+    );
+    expect(requestsInSeries).toBe(final?.summary?.requests);
+  });
+
+  it("ends a run whose target dies mid-run as a partial result with the cause", async () => {
+    const dying = createServer((_, response) => response.end("ok"));
+    dying.listen(0, "127.0.0.1");
+    await new Promise((resolve) => dying.once("listening", resolve));
+    const url = `http://127.0.0.1:${(dying.address() as AddressInfo).port}/`;
+    const created = (await (
+      await call("POST", "/api/performance/profiles", {
+        name: "dying",
+        endpoints: [url],
+        qps: 50,
+        duration: "6s",
+      })
+    ).json()) as { id: string };
+    const started = Date.now();
+    const run = runToEnd(created.id);
+    setTimeout(() => {
+      dying.close();
+      dying.closeAllConnections();
+    }, 1_500);
+    const result = await run;
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect(result.status).toBe("failed");
+    expect(result.partial).toBe(true);
+    expect(result.passed).toBe(false);
+    expect(result.error).toMatch(/stopped accepting connections|ECONNREFUSED/);
+    expect(result.summary?.requests).toBeGreaterThan(20);
+    expect(result.series.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("ends a run against an unreachable target as errored, with the cause", async () => {
     const closed = createServer().listen(0, "127.0.0.1");
     await new Promise((resolve) => closed.once("listening", resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -97,9 +183,10 @@ describe("performance profiles, runs in the one-machine mode, results and SMP ex
       })
     ).json()) as { id: string };
     const result = await runToEnd(created.id);
-    expect(result.status).toBe("failed");
+    expect(result.status).toBe("errored");
     expect(result.passed).toBe(false);
-    expect(result.runnerResults.error).toMatch(/connect|refused|reach/i);
+    expect(result.error).toMatch(/connect|refused|reach/i);
+    expect(result.runnerResults.error).toBe(result.error);
   });
 
   it.each([

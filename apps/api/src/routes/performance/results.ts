@@ -4,6 +4,7 @@ import { getPerformanceResult, listPerformanceResults } from "@meshplane/db/quer
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
+import { settleResult } from "../../performance/settle";
 import { OrgQuery, orgIdOf } from "../named-resources/spec";
 import { profileOf } from "./profiles";
 import { ResultBody, toResult, toSmpResult } from "./schema";
@@ -69,12 +70,14 @@ export const registerPerformanceResults = (app: OpenAPIHono<AppEnv>) => {
       organizationId: access.organization.id,
       profileId: profile.id,
     });
-    return c.json({ results: rows.map(toResult), total_count: rows.length }, 200);
+    const settled = await Promise.all(rows.map((row) => settleResult(c.var.db, row)));
+    return c.json({ results: settled.map(toResult), total_count: rows.length }, 200);
   });
   app.openapi(routes.all, async (c) => {
     const access = await requireOrgAccess(c, orgIdOf(c.req.valid("query")), "performance:read");
     const rows = await listPerformanceResults(c.var.db, { organizationId: access.organization.id });
-    return c.json({ results: rows.map(toResult), total_count: rows.length }, 200);
+    const settled = await Promise.all(rows.map((row) => settleResult(c.var.db, row)));
+    return c.json({ results: settled.map(toResult), total_count: rows.length }, 200);
   });
   app.openapi(routes.one, async (c) => {
     const access = await requireOrgAccess(c, orgIdOf(c.req.valid("query")), "performance:read");
@@ -83,7 +86,7 @@ export const registerPerformanceResults = (app: OpenAPIHono<AppEnv>) => {
       id: c.req.valid("param").id,
     });
     if (!row) throw new ApiError({ code: "NOT_FOUND", message: `No result ${c.req.valid("param").id}` });
-    return c.json(toResult(row), 200);
+    return c.json(toResult(await settleResult(c.var.db, row)), 200);
   });
   app.openapi(routes.smp, async (c) => {
     const access = await requireOrgAccess(c, orgIdOf(c.req.valid("query")), "performance:read");

@@ -1,143 +1,116 @@
-// POST /api/performance/profiles/{id}/run: starts a run and answers at once; the result fills in when the run ends.
+// POST /api/performance/profiles/{id}/run: starts a run and answers 202 at once; the result grows its series
+// every second while running and is finished when the run ends (see GET /api/performance/results/{id}).
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
-  finishPerformanceResult,
+  dispatchAgentPerformanceRun,
+  PERFORMANCE_RUN_GRACE_MS,
   type PerformanceProfile,
   startPerformanceResult,
 } from "@meshplane/db/queries";
-import type { Db } from "@meshplane/db/types";
 import type { Context } from "hono";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
-import {
-  type PerformanceRunner,
-  parseGoDuration,
-  parseThresholds,
-  type RunOutcome,
-} from "../../performance/runner";
-import { evaluateThresholds } from "../../performance/thresholds";
+import { waitForAgentRun } from "../../performance/agent-run";
+import { runLocally } from "../../performance/local-run";
+import { parseGoDuration } from "../../performance/runner";
 import { OrgQuery, orgIdOf } from "../named-resources/spec";
 import { profileOf } from "./profiles";
 import { ResultBody, toResult } from "./schema";
+
+const Body = z
+  .object({
+    connectionIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(10)
+      .refine((ids) => new Set(ids).size === ids.length, "each connection at most once")
+      .optional()
+      .openapi({
+        description: "Run in-cluster on these connections' agents, the load split evenly between them",
+      }),
+  })
+  .strict()
+  .openapi("PerformanceRunRequest");
 
 const route = createRoute({
   method: "post",
   path: "/api/performance/profiles/{id}/run",
   tags: ["performance"],
-  summary: "Run a profile against its first endpoint",
-  request: { params: z.object({ id: z.uuid() }), query: OrgQuery },
+  summary: "Run a profile against its first endpoint, from this machine or in-cluster through agents",
+  request: {
+    params: z.object({ id: z.uuid() }),
+    query: OrgQuery,
+    body: { content: { "application/json": { schema: Body } }, required: false },
+  },
   responses: {
     202: { description: "Running; poll the result", content: { "application/json": { schema: ResultBody } } },
     ...openApiErrorResponses,
   },
 });
 
-function summarize(outcome: RunOutcome, profile: PerformanceProfile) {
-  const latency = outcome.latency;
-  const failed =
-    Object.values(outcome.errors ?? {}).reduce((sum, n) => sum + n, 0) +
-    Object.entries(outcome.statusCodes ?? {}).reduce(
-      (sum, [code, n]) => sum + (Number(code) >= 400 ? n : 0),
-      0,
-    );
-  const attempts = outcome.requests + Object.values(outcome.errors ?? {}).reduce((sum, n) => sum + n, 0);
-  const expressions = ((profile.metadata as { thresholds?: string[] }).thresholds ?? []) as string[];
-  const thresholds = evaluateThresholds(parseThresholds(expressions), {
-    percentiles: Object.fromEntries(
-      Object.entries(latency)
-        .filter(([key]) => key.startsWith("p"))
-        .map(([key, value]) => [key.slice(1), value]),
-    ),
-    avg: latency.mean ?? 0,
-    min: latency.min ?? 0,
-    max: latency.max ?? 0,
-    errorRate: attempts === 0 ? 1 : failed / attempts,
-    rps: outcome.rps,
+/** In-cluster: one loadTest job per connection's agent; a waiter (and any read) merges their results. */
+async function startOnAgents(c: Context<AppEnv>, profile: PerformanceProfile, connectionIds: string[]) {
+  const { result } = await dispatchAgentPerformanceRun(c.var.db, {
+    organizationId: profile.organizationId,
+    profile,
+    connectionIds,
+    name: `${profile.name} ${new Date().toISOString()}`,
+    trigger: { by: "user" },
   });
-  const histogram =
-    typeof outcome.histogram === "string" ? outcome.histogram : JSON.stringify(outcome.histogram);
-  return { latency, thresholds, histogram, passed: thresholds.every((t) => t.passed) && attempts > 0 };
+  void waitForAgentRun(c.var.db, result).catch((error: unknown) =>
+    console.error(`performance result ${result.id}: could not collect the agents' results`, error),
+  );
+  return result;
 }
 
-/** Runs in the background of the request that started it; the row is the only state, so a crash leaves "running". */
-async function runAndRecord(
-  db: Db,
-  runner: PerformanceRunner,
-  profile: PerformanceProfile,
-  resultId: string,
-) {
-  const scope = { organizationId: profile.organizationId, id: resultId };
-  try {
-    const outcome = await runner.run({
-      url: profile.endpoints[0] ?? "",
-      method: profile.requestBody ? "POST" : "GET",
-      headers: {
-        ...profile.requestHeaders,
-        ...(profile.contentType ? { "content-type": profile.contentType } : {}),
-      },
-      cookies: profile.requestCookies,
-      ...(profile.requestBody ? { body: profile.requestBody } : {}),
-      connections: profile.concurrency,
-      ...(profile.qps > 0 ? { rate: profile.qps } : {}),
-      durationMs: parseGoDuration(profile.duration),
-    });
-    const summary = summarize(outcome, profile);
-    await finishPerformanceResult(db, {
-      ...scope,
-      status: "completed",
-      histogram: summary.histogram,
-      percentiles: summary.latency,
-      series: outcome.perSecond,
-      statusCodes: outcome.statusCodes,
-      passed: summary.passed,
-      runnerResults: { ...outcome, thresholds: summary.thresholds },
-    });
-  } catch (error) {
-    await finishPerformanceResult(db, {
-      ...scope,
-      status: "failed",
-      histogram: null,
-      percentiles: {},
-      series: [],
-      statusCodes: {},
-      passed: false,
-      runnerResults: { error: error instanceof Error ? error.message : String(error) },
+async function startHere(c: Context<AppEnv>, profile: PerformanceProfile) {
+  const runner = c.var.performance;
+  if (!runner) {
+    throw new ApiError({
+      code: "SERVICE_UNAVAILABLE",
+      message:
+        "This deployment cannot run load tests itself: pass connectionIds to run them through cluster agents",
     });
   }
-}
-
-export function startRun(c: Context<AppEnv>, profile: PerformanceProfile, resultId: string): void {
-  const runner = c.var.performance;
-  if (!runner) return;
-  void runAndRecord(c.var.db, runner, profile, resultId);
+  const durationMs = parseGoDuration(profile.duration);
+  const result = await startPerformanceResult(c.var.db, {
+    organizationId: profile.organizationId,
+    profileId: profile.id,
+    name: `${profile.name} ${new Date().toISOString()}`,
+    source: "local",
+    runnerResults: {
+      plan: {
+        durationMs,
+        deadlineAt: new Date(Date.now() + durationMs + PERFORMANCE_RUN_GRACE_MS).toISOString(),
+      },
+      trigger: { by: "user" },
+    },
+  });
+  void runLocally(c.var.db, runner, profile, result.id).catch((error: unknown) =>
+    console.error(`performance result ${result.id}: could not record the outcome`, error),
+  );
+  return result;
 }
 
 export const registerRunProfile = (app: OpenAPIHono<AppEnv>) =>
   app.openapi(route, async (c) => {
     const access = await requireOrgAccess(c, orgIdOf(c.req.valid("query")), "performance:run");
     const profile = await profileOf(c, access.organization.id, c.req.valid("param").id);
-    if (!c.var.performance) {
-      throw new ApiError({
-        code: "SERVICE_UNAVAILABLE",
-        message:
-          "Load tests run in the one-machine mode for now; runs through in-cluster agents are not built yet",
-      });
-    }
-    const result = await startPerformanceResult(c.var.db, {
-      organizationId: access.organization.id,
-      profileId: profile.id,
-      name: `${profile.name} ${new Date().toISOString()}`,
-    });
-    startRun(c, profile, result.id);
+    // The body is optional: no body (or {}) runs from this machine.
+    const connectionIds = (c.req.header("content-type") ? c.req.valid("json") : {}).connectionIds;
+    const result = connectionIds
+      ? await startOnAgents(c, profile, connectionIds)
+      : await startHere(c, profile);
     await audit(c, {
       organizationId: access.organization.id,
       actorId: access.userId,
       action: "performance.run_started",
       resourceType: "performance_profile",
       resourceId: profile.id,
-      description: `Started a load test of "${profile.name}"`,
+      description: `Started a load test of "${profile.name}"${connectionIds ? ` on ${connectionIds.length} cluster${connectionIds.length === 1 ? "" : "s"}` : ""}`,
+      metadata: { resultId: result.id, ...(connectionIds ? { connectionIds } : {}) },
     });
     return c.json(toResult(result), 202);
   });

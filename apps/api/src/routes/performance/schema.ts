@@ -112,34 +112,95 @@ export function profileColumns(fields: z.infer<typeof ProfileFields>) {
   };
 }
 
+const Second = z.object({
+  second: z.number(),
+  requests: z.number(),
+  errors: z.number(),
+  failedStatuses: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  p99: z.number(),
+});
+
+const ThresholdOutcome = z.object({
+  expression: z.string(),
+  metric: z.string(),
+  operator: z.string(),
+  limit: z.number(),
+  actual: z.number().nullable(),
+  passed: z.boolean(),
+});
+
+const Summary = z.object({
+  requests: z.number(),
+  rps: z.number(),
+  // Null when the source does not record failures (SMP imports).
+  errorRate: z.number().nullable(),
+  durationMs: z.number(),
+  requestedDurationMs: z.number(),
+  connections: z.number(),
+  rate: z.number().nullable(),
+});
+
 export const ResultBody = z
   .object({
     id: z.uuid(),
     profileId: z.uuid(),
     name: z.string(),
-    status: z.string(),
+    status: z.enum(["running", "passed", "failed", "errored"]),
     passed: z.boolean().nullable(),
+    partial: z.boolean(),
+    error: z.string().nullable(),
+    source: z.enum(["local", "agents", "import"]),
+    baseline: z.boolean(),
     percentiles: z.record(z.string(), z.number()),
+    summary: Summary.nullable(),
     statusCodes: z.record(z.string(), z.number()),
-    series: z.array(z.unknown()),
+    errors: z.record(z.string(), z.number()),
+    series: z.array(Second),
     histogram: z.string().nullable(),
+    thresholds: z.array(ThresholdOutcome),
+    imported: z.object({ format: z.enum(["smp", "fortio"]), notes: z.array(z.string()) }).nullable(),
     runnerResults: z.record(z.string(), z.unknown()),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
   })
   .openapi("PerformanceResult");
 
+type Stored = {
+  summary?: z.infer<typeof Summary>;
+  thresholds?: z.infer<typeof ThresholdOutcome>[];
+  errors?: Record<string, number>;
+  partial?: boolean;
+  imported?: { format: "smp" | "fortio"; notes: string[] };
+};
+
+/** Rows written before statuses said pass or fail read "completed"; their `passed` says which. */
+function statusOf(row: PerformanceResult): z.infer<typeof ResultBody>["status"] {
+  if (row.status === "completed") return row.passed ? "passed" : "failed";
+  return row.status;
+}
+
 export function toResult(row: PerformanceResult): z.infer<typeof ResultBody> {
+  const stored = row.runnerResults as Stored;
   return {
     id: row.id,
     profileId: row.profileId,
     name: row.name,
-    status: row.status,
+    status: statusOf(row),
     passed: row.passed,
+    partial: stored.partial === true,
+    error: row.error,
+    source: row.source,
+    baseline: row.isBaseline,
     percentiles: row.percentiles,
+    summary: stored.summary ?? null,
     statusCodes: row.statusCodes,
-    series: row.series,
+    errors: stored.errors ?? {},
+    series: row.series as z.infer<typeof Second>[],
     histogram: row.histogram,
+    thresholds: stored.thresholds ?? [],
+    imported: stored.imported ?? null,
     runnerResults: row.runnerResults,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -149,7 +210,7 @@ export function toResult(row: PerformanceResult): z.infer<typeof ResultBody> {
 /** Service Mesh Performance's PerformanceTestResult with every field filled from what the run measured. */
 export function toSmpResult(row: PerformanceResult, profile: PerformanceProfile) {
   const p = row.percentiles;
-  const runner = row.runnerResults as { rps?: number; requests?: number; thresholds?: unknown };
+  const runner = row.runnerResults as { rps?: number; summary?: { rps?: number } };
   return {
     smp_version: "v0.0.1",
     id: row.id,
@@ -164,7 +225,7 @@ export function toSmpResult(row: PerformanceResult, profile: PerformanceProfile)
       p99: p.p99 ?? 0,
       max: p.max ?? 0,
     },
-    actual_qps: runner.rps ?? 0,
+    actual_qps: runner.summary?.rps ?? runner.rps ?? 0,
     details_uri: `/api/performance/results/${row.id}`,
     test_id: profile.id,
     mesh_config_id: profile.serviceMesh ?? "none",

@@ -1,0 +1,199 @@
+// Finishes a run dispatched to cluster agents: once every agent's loadTest job has a result (or the deadline
+// passes), their HDR histograms are merged exactly, thresholds decide, the result is written once and an
+// event recorded. Called by a waiter after the run starts and by any read of a running result.
+import {
+  type AgentJob,
+  type AgentRunPart,
+  finishPerformanceResult,
+  getOrganizationAgentJob,
+  getPerformanceProfile,
+  getPerformanceResult,
+  markAgentJobTimedOut,
+  type PerformanceResult,
+  recordEvent,
+} from "@meshplane/db/queries";
+import type { Db } from "@meshplane/db/types";
+import {
+  deserializeHistogram,
+  type LoadResult,
+  mergeHistograms,
+  type SecondOfRun,
+  serializeHistogram,
+} from "@meshplane/loadgen";
+import { deadlineOf, erroredRecord, type Measured, recordOf, thresholdsOf } from "./outcome";
+
+type Stored = { agents?: AgentRunPart[]; plan?: { durationMs?: number } };
+type Report = Omit<LoadResult, "perThread" | "serviceTimeHistogram">;
+type Part = AgentRunPart & { job: AgentJob | undefined; report: Report | null };
+
+const finished = (job: AgentJob | undefined) => job?.status === "succeeded" || job?.status === "failed";
+
+/** A job's result as the agent reported it, if it holds a histogram this API can merge. */
+function reportOf(job: AgentJob | undefined): Report | null {
+  if (job?.status !== "succeeded") return null;
+  const report = job.result as Report | null;
+  try {
+    if (!report || typeof report.requests !== "number") return null;
+    deserializeHistogram(report.histogram);
+    return report;
+  } catch {
+    return null;
+  }
+}
+
+/** Seconds of several agents added up; a second's percentiles are the worst agent's (an upper bound). */
+function mergeSeries(reports: Report[]): SecondOfRun[] {
+  const seconds = new Map<number, SecondOfRun>();
+  for (const report of reports) {
+    for (const second of report.perSecond) {
+      const seen = seconds.get(second.second);
+      if (!seen) seconds.set(second.second, { ...second });
+      else {
+        seen.requests += second.requests;
+        seen.errors += second.errors;
+        seen.failedStatuses += second.failedStatuses;
+        seen.p50 = Math.max(seen.p50, second.p50);
+        seen.p90 = Math.max(seen.p90, second.p90);
+        seen.p99 = Math.max(seen.p99, second.p99);
+      }
+    }
+  }
+  return [...seconds.values()].sort((a, b) => a.second - b.second);
+}
+
+const ms = (us: number) => us / 1000;
+
+function measure(parts: Part[], requestedDurationMs: number): Measured {
+  const reports = parts.flatMap((part) => (part.report ? [part.report] : []));
+  const histogram = mergeHistograms(reports.map((report) => report.histogram));
+  const add = (pick: (report: Report) => Record<string, number>) => {
+    const total: Record<string, number> = {};
+    for (const report of reports) {
+      for (const [key, n] of Object.entries(pick(report))) total[key] = (total[key] ?? 0) + n;
+    }
+    return total;
+  };
+  const causes = parts.flatMap((part) => {
+    const where = `the agent on connection ${part.connectionId}`;
+    if (part.report?.endedEarly) return [`${where} ended early: ${part.report.endedEarly.cause}`];
+    if (part.report) return [];
+    if (!finished(part.job)) return [`${where} did not report by the deadline`];
+    return [`${where} failed: ${part.job?.error ?? "no usable result"}`];
+  });
+  const rates = reports.map((report) => report.rate);
+  const openModel = rates.length > 0 && rates.every((rate) => rate !== null);
+  const at = (p: number) => ms(histogram.valueAtPercentile(p));
+  return {
+    requests: histogram.total,
+    durationMs: Math.max(0, ...reports.map((report) => report.durationMs)),
+    requestedDurationMs,
+    connections: reports.reduce((sum, report) => sum + report.connections, 0),
+    rate: openModel ? rates.reduce<number>((sum, rate) => sum + (rate ?? 0), 0) : null,
+    latency: {
+      min: ms(histogram.total === 0 ? 0 : histogram.min),
+      max: ms(histogram.max),
+      mean: ms(histogram.mean),
+      stddev: ms(histogram.stddev),
+      p50: at(50),
+      p75: at(75),
+      p90: at(90),
+      p95: at(95),
+      p99: at(99),
+      "p99.9": at(99.9),
+      "p99.99": at(99.99),
+    },
+    histogram: serializeHistogram(histogram),
+    perSecond: mergeSeries(reports),
+    statusCodes: add((report) => report.statusCodes),
+    errors: add((report) => report.errors),
+    endedEarly:
+      causes.length > 0
+        ? { atMs: Math.max(0, ...reports.map((report) => report.durationMs)), cause: causes.join("; ") }
+        : null,
+  };
+}
+
+/** Finishes the run if it can; returns the row as it now stands (still running while agents are at work). */
+export async function collectAgentRun(
+  db: Db,
+  row: PerformanceResult,
+  now = new Date(),
+): Promise<PerformanceResult> {
+  if (row.status !== "running" || row.source !== "agents") return row;
+  const stored = row.runnerResults as Stored;
+  const agents = stored.agents ?? [];
+  const scope = { organizationId: row.organizationId };
+  const parts: Part[] = await Promise.all(
+    agents.map(async (part) => {
+      const job = await getOrganizationAgentJob(db, { ...scope, id: part.jobId });
+      return { ...part, job, report: reportOf(job) };
+    }),
+  );
+  const deadline = deadlineOf(row);
+  const overdue = deadline !== null && deadline <= now;
+  if (agents.length > 0 && !overdue && !parts.every((part) => finished(part.job))) return row;
+  if (overdue) {
+    // Jobs still waiting would only run a test nobody collects: they are timed out, not delivered again.
+    for (const part of parts.filter((p) => !finished(p.job))) {
+      await markAgentJobTimedOut(db, {
+        ...scope,
+        id: part.jobId,
+        timeoutSeconds: Math.round((now.getTime() - row.startedAt.getTime()) / 1000),
+      });
+    }
+  }
+  const profile = await getPerformanceProfile(db, { ...scope, id: row.profileId });
+  const perAgent = parts.map((part) => ({
+    connectionId: part.connectionId,
+    agentId: part.agentId,
+    jobId: part.jobId,
+    status: part.job?.status ?? "missing",
+    requests: part.report?.requests ?? 0,
+    rps: part.report?.rps ?? 0,
+    error: part.report ? (part.report.endedEarly?.cause ?? null) : (part.job?.error ?? null),
+  }));
+  const raw = { ...stored, agents: perAgent };
+  const usable = parts.some((part) => part.report !== null);
+  const outcome = usable
+    ? recordOf(measure(parts, stored.plan?.durationMs ?? 0), profile ? thresholdsOf(profile) : [], raw)
+    : erroredRecord(
+        agents.length === 0
+          ? "the run had no agents"
+          : parts
+              .map((part) =>
+                finished(part.job)
+                  ? `the agent on connection ${part.connectionId} failed: ${part.job?.error ?? "no usable result"}`
+                  : `the agent on connection ${part.connectionId} did not report by the deadline`,
+              )
+              .join("; "),
+        raw,
+      );
+  const done = await finishPerformanceResult(db, { ...scope, id: row.id, ...outcome });
+  // Another reader finished it first (and recorded the event): answer with what it wrote.
+  if (!done) return (await getPerformanceResult(db, { ...scope, id: row.id })) ?? row;
+  await recordEvent(db, {
+    organizationId: row.organizationId,
+    actorType: "system",
+    action: "performance.run_finished",
+    severity: done.status === "passed" ? "info" : "warning",
+    resourceType: "performance_result",
+    resourceId: done.id,
+    description: `The load test "${done.name}" on ${agents.length} cluster${agents.length === 1 ? "" : "s"} ${done.status}${done.error ? `: ${done.error}` : ""}`,
+    metadata: { profileId: done.profileId, agents: perAgent.map((agent) => agent.connectionId) },
+  });
+  return done;
+}
+
+/** Polls until the run is finished (or its deadline passes and it is finished as such). */
+export async function waitForAgentRun(db: Db, row: PerformanceResult, intervalMs = 1_000): Promise<void> {
+  let current = row;
+  while (current.status === "running") {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    current = await collectAgentRun(db, current);
+    if (current.status === "running") {
+      // Re-read: a reader may have finished it meanwhile.
+      current =
+        (await getPerformanceResult(db, { organizationId: row.organizationId, id: row.id })) ?? current;
+    }
+  }
+}

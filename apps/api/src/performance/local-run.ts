@@ -1,0 +1,71 @@
+// A run on this machine (the one-machine mode): the generator's seconds are appended to the running result as
+// they close, so readers see live progress; the outcome is written once at the end, whatever happens.
+import {
+  appendPerformanceSeries,
+  finishPerformanceResult,
+  loadRequestOf,
+  type PerformanceProfile,
+} from "@meshplane/db/queries";
+import type { Db } from "@meshplane/db/types";
+import { erroredRecord, recordOf, thresholdsOf } from "./outcome";
+import type { PerformanceRunner, RunOutcome } from "./runner";
+
+/** The generator's result without what is stored elsewhere (series, histograms): Meshery's runner_results. */
+export function rawOf(outcome: RunOutcome): Record<string, unknown> {
+  const {
+    histogram: _histogram,
+    serviceTimeHistogram: _service,
+    perSecond: _series,
+    perThread,
+    ...rest
+  } = outcome;
+  return { ...rest, perThread: perThread.map(({ requests, busy }) => ({ requests, busy })) };
+}
+
+/** Runs in the background of the request that started it; resolves once the result is finished. */
+export async function runLocally(
+  db: Db,
+  runner: PerformanceRunner,
+  profile: PerformanceProfile,
+  resultId: string,
+): Promise<void> {
+  const scope = { organizationId: profile.organizationId, id: resultId };
+  // Seconds are written in order, one update at a time, and all are in before the outcome is written.
+  let writes: Promise<unknown> = Promise.resolve();
+  const onSecond = (second: unknown) => {
+    writes = writes
+      .then(() => appendPerformanceSeries(db, { ...scope, seconds: [second] }))
+      .catch((error: unknown) =>
+        console.error(`performance result ${resultId}: a live second was lost`, error),
+      );
+  };
+  const request = loadRequestOf(profile);
+  try {
+    const outcome = await runner.run(request, { onSecond });
+    await writes;
+    await finishPerformanceResult(db, {
+      ...scope,
+      ...recordOf(
+        {
+          requests: outcome.requests,
+          durationMs: outcome.durationMs,
+          requestedDurationMs: request.durationMs,
+          connections: outcome.connections,
+          rate: outcome.rate,
+          latency: outcome.latency,
+          histogram: outcome.histogram,
+          perSecond: outcome.perSecond,
+          statusCodes: outcome.statusCodes,
+          errors: outcome.errors,
+          endedEarly: outcome.endedEarly,
+        },
+        thresholdsOf(profile),
+        rawOf(outcome),
+      ),
+    });
+  } catch (error) {
+    await writes;
+    const cause = error instanceof Error ? error.message : String(error);
+    await finishPerformanceResult(db, { ...scope, ...erroredRecord(cause) });
+  }
+}
