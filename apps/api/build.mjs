@@ -1,5 +1,7 @@
 // Bundles the Node entry into dist/node.js: workspace packages (TypeScript source) inlined, npm packages external.
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
@@ -32,4 +34,16 @@ await build({
       },
     },
   ],
+});
+
+// Local performance runs use the generator's worker threads, which load thread-worker.js from beside the bundle.
+await build({
+  entryPoints: [fileURLToPath(import.meta.resolve("@meshplane/loadgen/thread-worker"))],
+  outfile: join(dirname(outfile), "thread-worker.js"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  logLevel: "warning",
 });
