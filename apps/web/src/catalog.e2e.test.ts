@@ -70,13 +70,20 @@ describe("the public catalog", () => {
     ).json()) as { id: string };
     await page.reload();
     await page.getByLabel("Workspace").selectOption(workspace.id);
-    await page.getByRole("button", { name: "Clone" }).click();
+    await page.getByRole("button", { name: "Clone", exact: true }).click();
     await page.waitForURL(/\/designs\/[0-9a-f-]{36}$/);
     expect(await page.getByTestId("design-name").textContent()).toBe(name);
     const inWorkspace = (await (
       await fetch(`${stack.api.url}/api/designs?orgId=${orgId}&workspaceId=${workspace.id}`, { headers })
     ).json()) as { designs: { name: string }[] };
     expect(inWorkspace.designs.map((d) => d.name)).toEqual([name]);
+
+    // "Clone and deploy" lands on the copy with the deploy dialog open; with no cluster yet, it says so.
+    await page.goto(`${stack.webUrl}${entryPath}`);
+    await page.getByTestId("clone-and-deploy").click();
+    await page.waitForURL(/\/designs\/[0-9a-f-]{36}\?deploy=1$/);
+    await page.getByTestId("no-clusters").waitFor();
+    expect(await page.locator("dialog.deploy-dialog").getAttribute("open")).not.toBeNull();
     await context.close();
   });
 });

@@ -25,7 +25,10 @@ describe("the start page", () => {
     expect(html).toContain("Operational");
     expect(html).toContain("9.9.9-test");
     expect(html).toContain("15.99-test");
-    expect(html).toContain("Not built yet");
+    // Each area says what it can do today, and links to it.
+    expect(html).toContain("Available");
+    expect(html).toContain('href="/clusters"');
+    expect(html).toContain('href="/performance"');
     expect(html).toContain('href="/catalog"');
     expect(html).toContain('href="/sign-in?callbackUrl=%2Fdashboard"');
   });

@@ -23,7 +23,16 @@ const stages = [
   { status: "finished", label: "Reported" },
 ] as const;
 
-export function DeployDialog({ designId, designName }: { designId: string; designName: string }) {
+export function DeployDialog({
+  designId,
+  designName,
+  openOnLoad = false,
+}: {
+  designId: string;
+  designName: string;
+  /** Open at once: the catalog's "Clone and deploy" lands here with the dialog up. */
+  openOnLoad?: boolean;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [targets, setTargets] = useState<DeployTarget[] | null>(null);
   const [connectionId, setConnectionId] = useState("");
@@ -53,6 +62,11 @@ export function DeployDialog({ designId, designName }: { designId: string; desig
     if (answer.ok) setJob(answer.value);
     else setProblem(answer.message);
   }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opens once, when the page arrives asking for it.
+  useEffect(() => {
+    if (openOnLoad) void open();
+  }, [openOnLoad]);
 
   const finished = job !== null && (job.status === "succeeded" || job.status === "failed");
   const jobId = job?.id;

@@ -1,5 +1,6 @@
 "use server";
-// Cloning a published design into the signed-in user's organisation (and workspace), then opening the copy.
+// Cloning a published design into the signed-in user's organisation (and workspace), then opening the copy,
+// with its deploy dialog open when the user asked to deploy it.
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ApiError, callApi } from "../../../lib/api-client";
@@ -23,5 +24,6 @@ export async function cloneCatalogDesign(formData: FormData): Promise<void> {
       redirect(`/catalog/${entryId}?error=${encodeURIComponent(failure.message)}`);
     throw failure;
   }
-  redirect(`/designs/${designId}`);
+  // "Clone and deploy" opens the copy with its deploy dialog up.
+  redirect(formData.get("then") === "deploy" ? `/designs/${designId}?deploy=1` : `/designs/${designId}`);
 }

@@ -115,6 +115,15 @@ export default async function CatalogEntryPage({ params, searchParams }: Props) 
             <button type="submit" className="button">
               Clone
             </button>
+            <button
+              type="submit"
+              className="button"
+              name="then"
+              value="deploy"
+              data-testid="clone-and-deploy"
+            >
+              Clone and deploy…
+            </button>
           </form>
         ) : (
           <p>
