@@ -1,5 +1,6 @@
 // Owns the agent process: read config, start, and translate signals into a graceful (or forced) exit.
 import { parseEnv } from "./env";
+import { parseInventoryEnv } from "./inventory/inventory-env";
 import { startAgent } from "./lifecycle";
 import { createLogger } from "./log";
 
@@ -8,15 +9,17 @@ const EX_CONFIG = 78;
 
 async function main(): Promise<void> {
   const parsed = parseEnv(process.env);
-  if (!parsed.ok) {
+  const inventory = parseInventoryEnv(process.env);
+  if (!parsed.ok || !inventory.ok) {
+    const problems = [...(parsed.ok ? [] : parsed.problems), ...(inventory.ok ? [] : inventory.problems)];
     process.stderr.write(
-      `meshplane-agent: invalid configuration\n${parsed.problems.map((p) => `  - ${p}\n`).join("")}`,
+      `meshplane-agent: invalid configuration\n${problems.map((p) => `  - ${p}\n`).join("")}`,
     );
     process.exit(EX_CONFIG);
   }
 
   const log = createLogger({ level: parsed.config.logLevel });
-  const agent = await startAgent(parsed.config, { log });
+  const agent = await startAgent(parsed.config, { log, inventory: inventory.settings });
 
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {

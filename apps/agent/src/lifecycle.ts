@@ -2,6 +2,8 @@
 import { type ChannelDeps, type ChannelState, runChannel } from "./channel";
 import type { AgentConfig } from "./env";
 import { type AgentState, createHealthServer } from "./health";
+import type { InventorySettings } from "./inventory/inventory-env";
+import { type InventoryStartDeps, runInventory } from "./inventory/start";
 import type { Logger } from "./log";
 import { AGENT_VERSION } from "./version";
 
@@ -21,11 +23,13 @@ export interface AgentDeps {
   /** Injected by tests: a Kubernetes API, job handlers. */
   kube?: ChannelDeps["kube"];
   handlers?: ChannelDeps["handlers"];
+  /** The cluster inventory; off unless given (index.ts passes the settings read from the environment). */
+  inventory?: InventorySettings & Pick<InventoryStartDeps, "tuning" | "onStarted">;
 }
 
 export async function startAgent(
   config: AgentConfig,
-  { log, version = AGENT_VERSION, kube, handlers }: AgentDeps,
+  { log, version = AGENT_VERSION, kube, handlers, inventory }: AgentDeps,
 ): Promise<Agent> {
   let state: AgentState = "starting";
   let channelState: ChannelState = "starting";
@@ -46,6 +50,10 @@ export async function startAgent(
 
   // Aborted first on stop: no new polls or heartbeats; the job in hand finishes within the drain timeout.
   const stopChannel = new AbortController();
+  let markRegistered: () => void = () => {};
+  const registered = new Promise<void>((resolve) => {
+    markRegistered = resolve;
+  });
   const channel = runChannel(
     {
       config,
@@ -55,11 +63,28 @@ export async function startAgent(
       ...(handlers ? { handlers } : {}),
       onState: (next) => {
         channelState = next;
+        if (next === "connected") markRegistered();
       },
     },
     stopChannel.signal,
   ).catch((error: unknown) => log.error("the channel to Meshplane stopped unexpectedly", { err: error }));
   inFlight.add(channel);
+  if (inventory?.enabled) {
+    const { tuning, onStarted, ...settings } = inventory;
+    const running = runInventory(
+      {
+        config,
+        log,
+        settings,
+        registered,
+        ...(kube ? { kube } : {}),
+        ...(tuning ? { tuning } : {}),
+        ...(onStarted ? { onStarted } : {}),
+      },
+      stopChannel.signal,
+    ).catch((error: unknown) => log.error("the inventory stopped unexpectedly", { err: error }));
+    inFlight.add(running);
+  }
 
   let stopping: Promise<{ drained: boolean }> | undefined;
 

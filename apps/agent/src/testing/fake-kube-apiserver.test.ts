@@ -216,4 +216,22 @@ describe("fake kube-apiserver", () => {
     server.dropConnections();
     await expect(watching).rejects.toThrow();
   });
+
+  it("cuts watch streams mid-stream while lists keep answering, and injects a 410 Expired", async () => {
+    const server = await start();
+    server.put("configmaps", "default", "a", { data: { k: "v" } });
+    const res = await fetch(`${server.url}/api/v1/configmaps?watch=true&resourceVersion=1`);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(JSON.parse(first.split("\n")[0] as string)).toMatchObject({ type: "ADDED" });
+    expect(server.openWatches).toBe(1);
+    server.dropWatches();
+    await expect(reader.read()).rejects.toThrow();
+    expect((await call(server, "GET", "/api/v1/configmaps")).body.items).toHaveLength(1);
+    expect(server.allObjects().map((o) => o.metadata.name)).toContain("a");
+
+    server.failNext(410, (r) => r.query.watch === "true");
+    const refused = await call(server, "GET", "/api/v1/configmaps?watch=true");
+    expect(refused).toMatchObject({ status: 410, body: { kind: "Status", code: 410, reason: "Expired" } });
+  });
 });

@@ -13,6 +13,8 @@ export interface FakeKubeOptions {
   crdEstablishDelayMs?: number;
   bookmarkIntervalMs?: number;
   historyLimit?: number;
+  /** API groups listed in /apis whose discovery answers 503, as an aggregated API whose backend is down. */
+  unavailableApiGroups?: string[];
   /** Field paths that may not change once set, per "group/Kind"; Deployment's selector is immutable for real. */
   immutable?: Record<string, string[]>;
 }
@@ -65,6 +67,7 @@ export async function startFakeKubeApiServer(options: FakeKubeOptions = {}) {
   });
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  const watchSockets = new Set<Socket>();
   const injected: { status: number; match: (r: RecordedRequest) => boolean }[] = [];
   const find = (plural: string, group = "") =>
     registry.all().find((r) => r.plural === plural && r.group === group) as FakeResource;
@@ -123,14 +126,21 @@ export async function startFakeKubeApiServer(options: FakeKubeOptions = {}) {
     const fault = injected.findIndex((f) => f.match(recorded));
     if (fault >= 0) {
       const status = injected.splice(fault, 1)[0]?.status ?? 500;
-      return send(
-        status,
-        statusBody(status, status === 429 ? "TooManyRequests" : "InternalError", "injected failure"),
-      );
+      const reason = { 410: "Expired", 429: "TooManyRequests" }[status] ?? "InternalError";
+      return send(status, statusBody(status, reason, "injected failure"));
     }
     if (url.pathname === "/version") return send(200, { major: "1", minor: "34", gitVersion: "v1.34.1" });
     if (url.pathname === "/api") return send(200, registry.versions());
-    if (url.pathname === "/apis") return send(200, registry.groups());
+    if (url.pathname === "/apis") {
+      const groups = registry.groups();
+      for (const name of options.unavailableApiGroups ?? []) {
+        const version = { groupVersion: `${name}/v1beta1`, version: "v1beta1" };
+        groups.groups.push({ name, versions: [version], preferredVersion: version });
+      }
+      return send(200, groups);
+    }
+    if (options.unavailableApiGroups?.some((name) => url.pathname.startsWith(`/apis/${name}/`)))
+      return send(503, statusBody(503, "ServiceUnavailable", "the aggregated API is not available"));
     const target = parseTarget(registry, url.pathname);
     if (target === "discovery") {
       const parts = url.pathname.split("/").filter(Boolean);
@@ -151,8 +161,12 @@ export async function startFakeKubeApiServer(options: FakeKubeOptions = {}) {
       return store.get(resource, namespace, name)
         ? send(200, store.get(resource, namespace, name))
         : notFound();
-    if (req.method === "GET" && (query.watch === "1" || query.watch === "true"))
+    if (req.method === "GET" && (query.watch === "1" || query.watch === "true")) {
+      const socket = req.socket;
+      watchSockets.add(socket);
+      res.once("close", () => watchSockets.delete(socket));
       return serveWatch(store, resource, namespace, query, res, options.bookmarkIntervalMs ?? 1_000);
+    }
     if (req.method === "GET") return serveList(resource, namespace, query, send);
     if (req.method === "PATCH" && name) {
       if (req.headers["content-type"] !== "application/apply-patch+yaml")
@@ -284,6 +298,34 @@ export async function startFakeKubeApiServer(options: FakeKubeOptions = {}) {
     /** Answers the next request matching `match` with `status`, once. */
     failNext(status: number, match: (r: RecordedRequest) => boolean = () => true) {
       injected.push({ status, match });
+    },
+    /** Stores an object as a controller would (no field manager of ours); for seeding and churn in tests. */
+    put(plural: string, namespace: string | undefined, name: string, body: Stored = {}, group = "") {
+      return store.apply({
+        resource: find(plural, group),
+        namespace,
+        name,
+        body: { metadata: { name, ...(namespace ? { namespace } : {}) }, ...body },
+        manager: "kube-controller-manager",
+        force: true,
+        dryRun: false,
+      });
+    },
+    /** Every object the server holds, of every resource it currently serves. */
+    allObjects(): Stored[] {
+      // A CRD served at two versions is two resources over the same objects.
+      const byUid = new Map<string, Stored>();
+      for (const resource of registry.all())
+        for (const object of store.list(resource, undefined)) byUid.set(object.metadata.uid, object);
+      return [...byUid.values()];
+    },
+    /** Watch streams open right now. */
+    get openWatches() {
+      return watchSockets.size;
+    },
+    /** Cuts the open watch streams mid-stream (lists and other requests are untouched). */
+    dropWatches() {
+      for (const socket of watchSockets) socket.destroy();
     },
     /** Cuts every open connection mid-flight, as a restarting API server or a dropped network would. */
     dropConnections() {

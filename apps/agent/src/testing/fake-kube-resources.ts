@@ -6,7 +6,22 @@ export interface FakeResource {
   plural: string;
   kind: string;
   namespaced: boolean;
+  /** Defaults to everything; virtual resources such as TokenReview can only be created. */
+  verbs?: string[];
 }
+
+const ALL_VERBS = ["create", "delete", "get", "list", "patch", "update", "watch"];
+// Served beside their parents, as the real discovery lists them; never listed or watched on their own.
+const SUBRESOURCES: Record<string, { name: string; verbs: string[] }[]> = {
+  pods: [
+    { name: "log", verbs: ["get"] },
+    { name: "status", verbs: ["get", "patch", "update"] },
+  ],
+  deployments: [
+    { name: "scale", verbs: ["get", "patch", "update"] },
+    { name: "status", verbs: ["get", "patch", "update"] },
+  ],
+};
 
 const builtIn: FakeResource[] = [
   ["", "v1", "namespaces", "Namespace", false],
@@ -32,6 +47,14 @@ const builtIn: FakeResource[] = [
   kind: kind as string,
   namespaced: namespaced as boolean,
 }));
+builtIn.push({
+  group: "authentication.k8s.io",
+  version: "v1",
+  plural: "tokenreviews",
+  kind: "TokenReview",
+  namespaced: false,
+  verbs: ["create"],
+});
 
 export const apiVersionOf = (resource: Pick<FakeResource, "group" | "version">) =>
   resource.group ? `${resource.group}/${resource.version}` : resource.version;
@@ -73,13 +96,22 @@ export function createResourceRegistry() {
         kind: "APIResourceList",
         apiVersion: "v1",
         groupVersion: apiVersionOf({ group, version }),
-        resources: served.map((r) => ({
-          name: r.plural,
-          singularName: r.kind.toLowerCase(),
-          namespaced: r.namespaced,
-          kind: r.kind,
-          verbs: ["create", "delete", "get", "list", "patch", "update", "watch"],
-        })),
+        resources: served.flatMap((r) => [
+          {
+            name: r.plural,
+            singularName: r.kind.toLowerCase(),
+            namespaced: r.namespaced,
+            kind: r.kind,
+            verbs: r.verbs ?? ALL_VERBS,
+          },
+          ...(SUBRESOURCES[r.plural] ?? []).map((sub) => ({
+            name: `${r.plural}/${sub.name}`,
+            singularName: "",
+            namespaced: r.namespaced,
+            kind: sub.name === "scale" ? "Scale" : r.kind,
+            verbs: sub.verbs,
+          })),
+        ]),
       };
     },
   };

@@ -13,6 +13,7 @@ export * from "./designs";
 export * from "./environment-connections";
 export * from "./environments";
 export * from "./events";
+export * from "./inventory-objects";
 export * from "./invitations";
 export * from "./memberships";
 export * from "./models";

@@ -6,8 +6,10 @@ import { registerRotateAgentCredential } from "./credentials-rotate";
 import { registerCreateDesignJob } from "./design-job-create";
 import { registerGetDesignJob } from "./design-job-get";
 import { registerAgentHeartbeat } from "./heartbeat";
+import { registerReportInventory } from "./inventory-report";
 import { registerAcknowledgeAgentJob } from "./job-ack";
 import { registerReportAgentJobResult } from "./job-result";
+import { registerListAgentJobs } from "./jobs-list";
 import { registerPollAgentJobs } from "./jobs-poll";
 import { registerListAgents } from "./list";
 import { registerAgentRegistration } from "./register";
@@ -27,8 +29,10 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAcknowledgeAgentJob(app);
   registerReportAgentJobResult(app);
   registerAgentHeartbeat(app);
+  registerReportInventory(app);
   registerCreateDesignJob(app);
   registerGetDesignJob(app);
   registerListAgents(app);
+  registerListAgentJobs(app);
   registerRevokeAgent(app);
 }
