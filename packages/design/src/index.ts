@@ -9,3 +9,6 @@ export * from "./kubernetes/import";
 export { applyRank, CLUSTER_SCOPED_KINDS, isNamespaced } from "./kubernetes/kinds";
 export { kubernetesModel, kubernetesModelReference } from "./kubernetes/model";
 export * from "./relationships/index";
+// Shadows the unchecked importDesignSource of ./import: every import is checked against the Kubernetes model.
+export { importDesignSource } from "./validate/checked-import";
+export * from "./validate/index";

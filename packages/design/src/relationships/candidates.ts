@@ -40,10 +40,12 @@ export type IdentifyContext = {
 export function propose(
   context: IdentifyContext,
   identity: RelationshipIdentity,
-  candidate: Omit<Candidate, "identity">,
+  candidate: Omit<Candidate, "identity"> & { identity?: RelationshipIdentity },
 ): void {
   const key = relationshipKey(identity);
-  if (!context.found.candidates.has(key)) context.found.candidates.set(key, { ...candidate, identity });
+  if (context.found.candidates.has(key)) return;
+  candidate.identity = identity;
+  context.found.candidates.set(key, candidate as Candidate);
 }
 
 export function describe(component: Component): string {

@@ -48,5 +48,11 @@ export function denied(
   from: Component,
   to: Component,
 ): boolean {
-  return deny.from.some((item) => admits(item, from)) && deny.to.some((item) => admits(item, to));
+  // Loops, not some(): this runs for every pair found, and most deny lists are empty.
+  let fromDenied = false;
+  for (let i = 0; i < deny.from.length && !fromDenied; i++)
+    fromDenied = admits(deny.from[i] as Selectable, from);
+  if (!fromDenied) return false;
+  for (let i = 0; i < deny.to.length; i++) if (admits(deny.to[i] as Selectable, to)) return true;
+  return false;
 }

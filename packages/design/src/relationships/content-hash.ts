@@ -11,11 +11,24 @@ class Hasher {
   private count = 0;
 
   text(value: string): this {
-    // The length first, so ["ab", "c"] and ["a", "bc"] never feed the same stream; two UTF-16 units a step.
-    this.word(value.length);
-    const even = value.length & ~1;
-    for (let i = 0; i < even; i += 2) this.word(value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16));
-    if (even !== value.length) this.word(value.charCodeAt(even));
+    // word() unrolled onto locals: this runs for every key and string of a design.
+    const length = value.length;
+    let a = Math.imul(this.a ^ length, 0x01000193);
+    let b = Math.imul((this.b + length) ^ (this.b >>> 15), 0x5bd1e995);
+    const even = length & ~1;
+    for (let i = 0; i < even; i += 2) {
+      const pair = value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16);
+      a = Math.imul(a ^ pair, 0x01000193);
+      b = Math.imul((b + pair) ^ (b >>> 15), 0x5bd1e995);
+    }
+    if (even !== length) {
+      const last = value.charCodeAt(even);
+      a = Math.imul(a ^ last, 0x01000193);
+      b = Math.imul((b + last) ^ (b >>> 15), 0x5bd1e995);
+    }
+    this.a = a;
+    this.b = b;
+    this.count += 1 + ((length + 1) >> 1);
     return this;
   }
 
@@ -63,10 +76,18 @@ export function hash128(text: string): string {
 
 /** A UUID (version 8, "vendor-specific") that is a pure function of the seed: same seed, same id. */
 export function uuidFromSeed(seed: string): string {
-  const h = hash128(seed);
-  const variant = ((Number.parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const [a, b, c, d] = new Hasher().text(seed).digest();
+  // The digest's first 32 hex digits in the 8-4-4-4-12 layout, with the version nibble set to 8 and the
+  // variant bits to 10, read straight from the lanes rather than from a hex string.
+  const variant = HEX_DIGIT[((c >>> 28) & 0x3) | 0x8] as string;
+  return (
+    `${byteHex(a, 24)}${byteHex(a, 16)}${byteHex(a, 8)}${byteHex(a, 0)}-${byteHex(b, 24)}${byteHex(b, 16)}-8` +
+    `${HEX_DIGIT[(b >>> 8) & 0xf]}${byteHex(b, 0)}-${variant}${HEX_DIGIT[(c >>> 24) & 0xf]}${byteHex(c, 16)}-` +
+    `${byteHex(c, 8)}${byteHex(c, 0)}${byteHex(d, 24)}${byteHex(d, 16)}${byteHex(d, 8)}${byteHex(d, 0)}`
+  );
 }
+
+const HEX_DIGIT = "0123456789abcdef";
 
 const TAG = {
   null: 1,
@@ -82,14 +103,28 @@ const TAG = {
 
 // Members that designs share between many components and relationships (every component embeds the
 // same model; declarations reuse their definition's parts). They are digested as units, once per object.
-const SHARED_MEMBERS: ReadonlySet<string> = new Set([
-  "model",
-  "modelReference",
-  "metadata",
-  "patch",
-  "deny",
-  "matchStrategyMatrix",
-]);
+// A switch rather than a Set: object keys are internalized strings, so each case is a pointer comparison.
+const NOT_A_UNIT = 0;
+const SHARED_UNIT = 1;
+/** A unit that is usually an object of its own (each component's metadata): remembered only when frozen. */
+const OWN_UNIT = 2;
+type UnitKind = typeof NOT_A_UNIT | typeof SHARED_UNIT | typeof OWN_UNIT;
+
+function unitKind(key: string): UnitKind {
+  switch (key) {
+    case "model":
+    case "modelReference":
+    case "patch":
+    case "deny":
+    case "matchStrategyMatrix":
+      return SHARED_UNIT;
+    case "metadata":
+      // Declarations share their definition's (frozen) metadata; components each have their own.
+      return OWN_UNIT;
+    default:
+      return NOT_A_UNIT;
+  }
+}
 
 /**
  * The hash of a JSON value that ignores the order of object keys. Everything streams through one hasher;
@@ -98,11 +133,11 @@ const SHARED_MEMBERS: ReadonlySet<string> = new Set([
  */
 export function contentHash(value: unknown): string {
   const hasher = new Hasher();
-  feedValue(hasher, value, new Map(), false);
+  feedValue(hasher, value, new Map(), NOT_A_UNIT);
   return hex(hasher.digest());
 }
 
-function feedValue(hasher: Hasher, value: unknown, units: Map<object, Digest>, asUnit: boolean): void {
+function feedValue(hasher: Hasher, value: unknown, units: Map<object, Digest>, asUnit: UnitKind): void {
   switch (typeof value) {
     case "boolean":
       hasher.word(value ? TAG.true : TAG.false);
@@ -115,16 +150,18 @@ function feedValue(hasher: Hasher, value: unknown, units: Map<object, Digest>, a
       return;
     case "object":
       if (value === null) break;
-      if (asUnit) {
-        let digest = units.get(value);
+      if (asUnit !== NOT_A_UNIT) {
+        // Remembering costs a map entry: worth it only for objects that may come round again.
+        const remember = asUnit === SHARED_UNIT || Object.isFrozen(value);
+        let digest = remember ? units.get(value) : undefined;
         if (!digest) {
           const own = new Hasher();
           feedObject(own, value, units);
           digest = own.digest();
-          units.set(value, digest);
+          if (remember) units.set(value, digest);
         }
         hasher.word(TAG.unit);
-        for (const lane of digest) hasher.word(lane);
+        hasher.word(digest[0]).word(digest[1]).word(digest[2]).word(digest[3]);
       } else feedObject(hasher, value, units);
       return;
   }
@@ -151,14 +188,17 @@ function sortedKeys(record: Record<string, unknown>): string[] {
 function feedObject(hasher: Hasher, value: object, units: Map<object, Digest>): void {
   if (Array.isArray(value)) {
     hasher.word(TAG.array);
-    for (const element of value) feedValue(hasher, element, units, false);
+    for (let i = 0; i < value.length; i++) feedValue(hasher, value[i], units, NOT_A_UNIT);
   } else {
     const record = value as Record<string, unknown>;
     hasher.word(TAG.object);
     const keys = sortedKeys(record);
-    for (const key of keys) {
+    // Indexed loops: iterators showed up as allocations in this, the hottest recursion of an evaluation.
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const member = record[key];
       // Undefined members are absent from JSON, so they are absent from the hash too.
-      if (record[key] !== undefined) feedValue(hasher.text(key), record[key], units, SHARED_MEMBERS.has(key));
+      if (member !== undefined) feedValue(hasher.text(key), member, units, unitKind(key));
     }
   }
   hasher.word(TAG.end);

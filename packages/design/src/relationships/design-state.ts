@@ -35,6 +35,12 @@ export type EvaluationTrace = {
   reasons: { change: TraceChange; id: string; reason: string }[];
 };
 
+const COMPONENT_CHANGES: ReadonlySet<TraceChange> = new Set([
+  "componentAdded",
+  "componentRemoved",
+  "componentUpdated",
+]);
+
 export class DesignState {
   readonly components = new Map<string, Component>();
   readonly relationships = new Map<string, Relationship>();
@@ -156,7 +162,7 @@ export class DesignState {
   }
 
   private record(action: EvaluationAction, change: TraceChange, id: string, reason: string): void {
-    if (change.startsWith("component")) this.componentChangeCount += 1;
+    if (COMPONENT_CHANGES.has(change)) this.componentChangeCount += 1;
     this.actions.push(action);
     this.reasons.push({ change, id, reason });
   }

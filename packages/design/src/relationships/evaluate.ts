@@ -91,9 +91,10 @@ function withResolvedAliases(metadata: Design["metadata"], relationships: readon
   const resolved: Record<string, unknown> = {};
   for (const relationship of relationships) {
     const anatomy = anatomyOf(relationship);
+    if (anatomy.policy !== "alias") continue;
     const [aliasId, parentId] = [anatomy.fromIds[0], anatomy.toIds[0]];
     const path = patchRefs(anatomy.from[0], "mutatorRef")[0];
-    if (anatomy.policy !== "alias" || !aliasId || !parentId || !path) continue;
+    if (!aliasId || !parentId || !path) continue;
     resolved[aliasId] = {
       relationshipId: relationship.id,
       aliasComponentId: aliasId,
@@ -119,8 +120,9 @@ function nextVersion(version: string): string {
   return `${prefix}${major}.${minor}.${Number(patch) + 1}`;
 }
 
+// Equal keys are often the same string (one class name per definition), which === settles at once.
 function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 function namespaceOf(component: Component): string {
@@ -128,23 +130,32 @@ function namespaceOf(component: Component): string {
   return typeof namespace === "string" ? namespace : "";
 }
 
-// Sort keys are computed once per element, not once per comparison.
-function sortedBy<T>(items: readonly T[], keysOf: (item: T) => string[]): T[] {
-  const keyed = items.map((item) => ({ item, keys: keysOf(item) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.keys.length; i++) {
-      const order = compare(a.keys[i] as string, b.keys[i] as string);
-      if (order !== 0) return order;
-    }
-    return 0;
-  });
+// Sort keys are computed once per element, not once per comparison, and held in fields rather than an
+// array: the comparator runs n log n times.
+type Keyed<T> = { item: T; a: string; b: string; c: string; d: string };
+
+function sortedBy<T>(items: readonly T[], keysOf: (item: T) => Keyed<T>): T[] {
+  const keyed = items.map(keysOf);
+  keyed.sort((x, y) => compare(x.a, y.a) || compare(x.b, y.b) || compare(x.c, y.c) || compare(x.d, y.d));
   return keyed.map(({ item }) => item);
 }
 
 function sortedComponents(components: readonly Component[]): Component[] {
-  return sortedBy(components, (c) => [c.component.kind, namespaceOf(c), c.displayName, c.id]);
+  return sortedBy(components, (item) => ({
+    item,
+    a: item.component.kind,
+    b: namespaceOf(item),
+    c: item.displayName,
+    d: item.id,
+  }));
 }
 
 function sortedRelationships(relationships: readonly Relationship[]): Relationship[] {
-  return sortedBy(relationships, (r) => [anatomyOf(r).className, r.id]);
+  return sortedBy(relationships, (item) => ({
+    item,
+    a: anatomyOf(item).className,
+    b: item.id,
+    c: "",
+    d: "",
+  }));
 }

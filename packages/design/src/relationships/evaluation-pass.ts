@@ -36,19 +36,21 @@ export function runEvaluationPass(
 
   validateRelationships(state, found, context.evaluatedClasses);
 
-  const present = new Set([...state.relationships.values()].map((r) => anatomyOf(r).key));
-  for (const [key, candidate] of found.candidates) {
-    if (present.has(key)) continue;
+  const present = new Set<string>();
+  for (const relationship of state.relationships.values()) present.add(anatomyOf(relationship).key);
+  // forEach rather than for-of over entries: no [key, value] array per candidate.
+  found.candidates.forEach((candidate, key) => {
+    if (present.has(key)) return;
     if (candidate.creates) {
       const created = candidate.creates();
-      if (!created) continue;
+      if (!created) return;
       if (!state.components.has(created.id)) state.addComponent(created, candidate.reason());
     }
     // A component removed earlier in this round is gone; the next round sees the design as it is now.
     const { fromIds, toIds, bindingIds } = candidate.identity;
-    if (![...fromIds, ...toIds, ...bindingIds].every((id) => state.components.has(id))) continue;
+    if (!allIn(state, fromIds) || !allIn(state, toIds) || !allIn(state, bindingIds)) return;
     state.addRelationship(candidate.build(key), candidate.reason());
-  }
+  });
 
   for (const parent of found.missingParents.values()) {
     if (state.components.has(parent.id)) continue;
@@ -64,4 +66,9 @@ export function runEvaluationPass(
     state.addComponent(component, parent.reason);
   }
   return { stable: state.componentChangeCount === before };
+}
+
+function allIn(state: DesignState, ids: readonly string[]): boolean {
+  for (const id of ids) if (!state.components.has(id)) return false;
+  return true;
 }

@@ -33,6 +33,19 @@ export function bindingOf(item: SelectorItem): Binding | undefined {
   return undefined;
 }
 
+// Loaded definitions are frozen, so an item's binding is worked out once, not every round.
+const bindings = new WeakMap<SelectorItem, Binding | null>();
+
+function bindingOnce(item: SelectorItem): Binding | undefined {
+  if (!Object.isFrozen(item)) return bindingOf(item);
+  let binding = bindings.get(item);
+  if (binding === undefined) {
+    binding = bindingOf(item) ?? null;
+    bindings.set(item, binding);
+  }
+  return binding ?? undefined;
+}
+
 /** Components of the item's side, grouped by the binding component each one matches. */
 function sideByBinding(item: SelectorItem, binding: Binding, context: IdentifyContext) {
   const own = context.index.candidates(item);
@@ -50,10 +63,8 @@ function sideByBinding(item: SelectorItem, binding: Binding, context: IdentifyCo
 }
 
 function boundItem(component: Component, binder: Component, item: SelectorItem, binding: Binding) {
-  const withId = (side: MatchItem) => ({
-    ...structuredClone(side),
-    id: side === binding.self ? component.id : binder.id,
-  });
+  // Shallow: the refs inside are the definition's, shared as instanceItem shares patches.
+  const withId = (side: MatchItem) => ({ ...side, id: side === binding.self ? component.id : binder.id });
   const match = item.match ?? {};
   return instanceItem(component, item, {
     match: { from: (match.from ?? []).map(withId), to: (match.to ?? []).map(withId) },
@@ -73,10 +84,10 @@ export function identifyBindings(definition: RelationshipDefinition, context: Id
       return grouped;
     };
     for (const from of set.allow.from) {
-      const fromBinding = bindingOf(from);
+      const fromBinding = bindingOnce(from);
       if (!fromBinding) continue;
       for (const to of set.allow.to) {
-        const toBinding = bindingOf(to);
+        const toBinding = bindingOnce(to);
         if (!toBinding || toBinding.kind !== fromBinding.kind) continue;
         const froms = side(from, fromBinding);
         const tos = side(to, toBinding);

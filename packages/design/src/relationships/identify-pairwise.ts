@@ -34,11 +34,29 @@ export function orient(from: SelectorItem, to: SelectorItem): Oriented | undefin
   return undefined;
 }
 
+// Loaded definitions are frozen, so how a pair of their items orients is worked out once, not every round.
+const orientations = new WeakMap<SelectorItem, WeakMap<SelectorItem, Oriented | null>>();
+
+function orientedOnce(from: SelectorItem, to: SelectorItem): Oriented | undefined {
+  if (!Object.isFrozen(from) || !Object.isFrozen(to)) return orient(from, to);
+  let byTo = orientations.get(from);
+  if (!byTo) {
+    byTo = new WeakMap();
+    orientations.set(from, byTo);
+  }
+  let oriented = byTo.get(to);
+  if (oriented === undefined) {
+    oriented = orient(from, to) ?? null;
+    byTo.set(to, oriented);
+  }
+  return oriented ?? undefined;
+}
+
 export function identifyPairs(definition: RelationshipDefinition, context: IdentifyContext): void {
   for (const set of definition.selectors) {
     for (const from of set.allow.from) {
       for (const to of set.allow.to) {
-        const oriented = orient(from, to);
+        const oriented = orientedOnce(from, to);
         if (oriented) identifyOriented(definition, set, from, to, oriented, context);
       }
     }
@@ -56,13 +74,11 @@ function identifyOriented(
   const className = relationshipClass(definition);
   const mutated = context.index.candidates(oriented.mutated);
   const matched = new Set<string>();
-  for (const [mutator, target] of linkedPairs(
-    oriented.link,
-    context.index.candidates(oriented.mutator),
-    mutated,
-    context.keys,
-  )) {
-    const [fromComponent, toComponent] = oriented.mutatorIsFrom ? [mutator, target] : [target, mutator];
+  const pairs = linkedPairs(oriented.link, context.index.candidates(oriented.mutator), mutated, context.keys);
+  for (let p = 0; p < pairs.length; p++) {
+    const [mutator, target] = pairs[p] as [Component, Component];
+    const fromComponent = oriented.mutatorIsFrom ? mutator : target;
+    const toComponent = oriented.mutatorIsFrom ? target : mutator;
     if (denied(set.deny, fromComponent, toComponent)) continue;
     matched.add(target.id);
     const identity = { className, fromIds: [fromComponent.id], toIds: [toComponent.id], bindingIds: [] };

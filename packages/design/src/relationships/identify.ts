@@ -44,10 +44,13 @@ export function identifyRelationships(
       memo.set(definition, found);
     }
     // Definition order decides which of two definitions of one class speaks for a pair, as in a full run.
-    for (const [key, candidate] of found.candidates)
+    // forEach rather than for-of over entries: no [key, value] array per entry, thousands per round.
+    found.candidates.forEach((candidate, key) => {
       if (!merged.candidates.has(key)) merged.candidates.set(key, candidate);
-    for (const [id, parent] of found.missingParents)
+    });
+    found.missingParents.forEach((parent, id) => {
       if (!merged.missingParents.has(id)) merged.missingParents.set(id, parent);
+    });
   }
   return merged;
 }

@@ -36,7 +36,7 @@ function modelReferenceOf(component: Component): Record<string, unknown> {
 export function instanceItem(
   component: Component,
   item: SelectorItem,
-  extra: Record<string, unknown> = {},
+  extra?: Record<string, unknown>,
 ): InstanceItem {
   const out: InstanceItem = {
     id: component.id,
@@ -45,7 +45,7 @@ export function instanceItem(
   };
   if (item.patch) out.patch = item.patch;
   if (item.matchStrategyMatrix) out.matchStrategyMatrix = item.matchStrategyMatrix;
-  return Object.assign(out, extra);
+  return extra ? Object.assign(out, extra) : out;
 }
 
 /** What makes two declarations the same relationship, whatever their ids. */
@@ -89,9 +89,10 @@ export function relationshipInstance(
   anatomies.set(relationship, {
     policy: policyOf(definition),
     className: identity.className,
-    fromIds: [...identity.fromIds],
-    toIds: [...identity.toIds],
-    bindingIds: [...identity.bindingIds],
+    // Shared, not copied: identities are built fresh for each candidate and never edited afterwards.
+    fromIds: identity.fromIds as string[],
+    toIds: identity.toIds as string[],
+    bindingIds: identity.bindingIds as string[],
     from,
     to,
     key,

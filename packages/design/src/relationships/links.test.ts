@@ -106,3 +106,28 @@ describe("paths", () => {
     ]);
   });
 });
+
+describe("matching by equality alone", () => {
+  const NAME = ["configuration", "metadata", "name"];
+  const REF = ["configuration", "spec", "configMapName"];
+  const link = linkOf([NAME, NAMESPACE], [REF, NAMESPACE], undefined) as Link;
+  const configMap = (id: string, name: string, namespace: string) =>
+    component(id, "ConfigMap", { metadata: { name, namespace } });
+  const pod = (id: string, configMapName: string, namespace: string) =>
+    component(id, "Pod", { metadata: { namespace }, spec: { configMapName } });
+
+  it("matches on shared keys, and keeps numbers, strings and namespaces apart", () => {
+    const pairs = linkedPairs(
+      link,
+      [configMap("cm", "app", "shop"), configMap("cm-1", "1", "shop")],
+      [pod("p", "app", "shop"), pod("elsewhere", "app", "other"), pod("numeric", 1 as never, "shop")],
+    );
+    expect(pairs.map(([a, b]) => `${a.id}>${b.id}`)).toEqual(["cm>p"]);
+  });
+
+  it("does not let a separator inside a value join two different pairs of values", () => {
+    // Both combine to the same key; only the values themselves tell them apart.
+    const pairs = linkedPairs(link, [configMap("cm", "x\u0000s:y", "z")], [pod("p", "x", "y\u0000s:z")]);
+    expect(pairs).toEqual([]);
+  });
+});

@@ -36,12 +36,28 @@ function scalarKeys(values: readonly unknown[]): string[] {
   return keys;
 }
 
+/** Whether two values have the same scalarKey, without building the keys: holds runs once per candidate pair. */
+function sameScalar(a: unknown, b: unknown): boolean {
+  switch (typeof a) {
+    case "string":
+      return a !== "" && a === b;
+    case "number":
+      // String(NaN) is the key of every NaN, so NaN matches NaN here as its key does.
+      return typeof b === "number" && (a === b || (Number.isNaN(a) && Number.isNaN(b)));
+    case "boolean":
+      return a === b;
+    default:
+      return false;
+  }
+}
+
 const equal: MatchStrategy = {
   indexKeys: scalarKeys,
   lookupKeys: scalarKeys,
   holds(mutatorValues, mutatedValues) {
-    const mutated = new Set(scalarKeys(mutatedValues));
-    return scalarKeys(mutatorValues).some((key) => mutated.has(key));
+    for (const mutator of mutatorValues)
+      for (const mutated of mutatedValues) if (sameScalar(mutator, mutated)) return true;
+    return false;
   },
 };
 

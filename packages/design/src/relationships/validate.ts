@@ -26,16 +26,22 @@ export function validateRelationships(
 
 /** For keys declared more than once: the declaration whose id the engine would derive wins, else the first. */
 function duplicateWinners(relationships: readonly Relationship[]): Map<string, string> {
-  const byKey = new Map<string, Relationship[]>();
+  // Most keys are declared once: only the repeated ones get a list.
+  const first = new Map<string, Relationship>();
+  const repeated = new Map<string, Relationship[]>();
   for (const relationship of relationships) {
     const { key } = anatomyOf(relationship);
-    const same = byKey.get(key);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, relationship);
+      continue;
+    }
+    const same = repeated.get(key);
     if (same) same.push(relationship);
-    else byKey.set(key, [relationship]);
+    else repeated.set(key, [earlier, relationship]);
   }
   const winners = new Map<string, string>();
-  for (const [key, same] of byKey) {
-    if (same.length < 2) continue;
+  for (const [key, same] of repeated) {
     const canonical = same.find((r) => r.id === uuidFromSeed(key)) ?? (same[0] as Relationship);
     winners.set(key, canonical.id);
   }
@@ -56,8 +62,8 @@ function judge(
   if (relationship.status === "deleted") return { remove: `${name} was marked deleted` };
   if (anatomy.fromIds.length === 0 || anatomy.toIds.length === 0)
     return { remove: `${name} names no components` };
-  const missing = referencedIds(anatomy).filter((id) => !state.components.has(id));
-  if (missing.length > 0) {
+  if (!allPresent(state, anatomy)) {
+    const missing = referencedIds(anatomy).filter((id) => !state.components.has(id));
     return { remove: `${name} refers to components no longer in the design: ${missing.join(", ")}` };
   }
   const twin = winners.get(anatomy.key);
@@ -83,4 +89,10 @@ function removeAliasNode(state: DesignState, anatomy: Anatomy): void {
       state.removeComponent(id, `its ${anatomy.className} relationship was removed`);
     }
   }
+}
+
+function allPresent(state: DesignState, anatomy: Anatomy): boolean {
+  for (const ids of [anatomy.fromIds, anatomy.toIds, anatomy.bindingIds])
+    for (const id of ids) if (!state.components.has(id)) return false;
+  return true;
 }
