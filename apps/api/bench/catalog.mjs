@@ -2,16 +2,21 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
+import { seedCatalogBench } from "./seed.mjs";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const entries = Number(process.env.BENCH_ENTRIES ?? 10_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
+// A short unreported run first, so the numbers are the steady state, not the JIT and the pool filling up.
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 
 if (spawnSync("wrk", ["--version"]).error) {
   console.error("bench:catalog needs wrk (Debian: apt-get install wrk)");
@@ -38,10 +43,11 @@ url.pathname = `/${database}`;
 const dataDir = mkdtempSync(join(tmpdir(), "meshplane-bench-"));
 let api;
 try {
-  // The API migrates the fresh database on start.
-  spawnSync(process.execPath, ["build.mjs"], { cwd: apiDir, stdio: "inherit" });
+  // The API migrates the fresh database on start. Its own bundle, so tests running dist/node.js are not disturbed.
+  const bundle = "dist/bench/node.js";
+  spawnSync(process.execPath, ["build.mjs", "--outfile", bundle], { cwd: apiDir, stdio: "inherit" });
   const port = await freePort();
-  api = spawn(process.execPath, ["dist/node.js"], {
+  api = spawn(process.execPath, ["--import", "./bench/loop-delay.mjs", bundle], {
     cwd: apiDir,
     env: {
       ...process.env,
@@ -54,8 +60,9 @@ try {
       MESHPLANE_INTERNAL_SECRET: "bench-internal-secret-0123456789abcdef",
       MESHPLANE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  const loopDelay = loopDelayReports(api);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (
@@ -71,20 +78,24 @@ try {
   db.on("error", (error) => console.error("seed connection:", error.message));
   await db.connect();
   console.error("seeding");
-  await seed(db, entries);
+  await seedCatalogBench(db, entries);
   await db.end();
 
+  // wrk sends no Accept-Encoding, so the first three measure plain JSON; the last asks for gzip as browsers do.
   const targets = [
     ["list", "/api/catalog/designs"],
     ["list-popular-filtered", "/api/catalog/designs?sort=popular&type=Workloads"],
     ["search", "/api/catalog/designs?search=postgres"],
+    ["list-gzip", "/api/catalog/designs", ["-H", "Accept-Encoding: gzip"]],
   ];
-  for (const [name, path] of targets) {
-    const run = spawnSync(
-      "wrk",
-      ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", `${base}${path}`],
-      { encoding: "utf8" },
-    );
+  for (const [name, path, headers = []] of targets) {
+    const body = Buffer.from(await (await fetch(`${base}${path}`)).arrayBuffer());
+    if (warmupSeconds > 0) wrk(`${base}${path}`, warmupSeconds, headers);
+    await loopDelay.next();
+    const loadBefore = loadAverage();
+    const run = wrk(`${base}${path}`, seconds, headers);
+    const loadAfter = loadAverage();
+    const loop = await loopDelay.next();
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(run.stdout)?.[1] ?? Number.NaN);
     const p99 = toMs(/^\s+99%\s+([\d.]+\w+)/m.exec(run.stdout)?.[1]);
     const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(run.stdout)?.[1] ?? 0);
@@ -95,9 +106,15 @@ try {
         entries,
         connections,
         seconds,
+        warmup_seconds: warmupSeconds,
         rps,
         p99_ms: p99,
         non_2xx: errors,
+        body_bytes: body.length,
+        body_gzip_bytes: gzipSync(body).length,
+        event_loop_delay: loop.loopDelay,
+        // Other work on the machine shows here: 1-minute load average before and after the run (2 cores).
+        load_avg_1m: [loadBefore, loadAfter],
       }),
     );
   }
@@ -116,46 +133,28 @@ function toMs(value) {
   return Math.round(Number(match[1]) * factor * 100) / 100;
 }
 
-/** Published designs with varied names, types, kinds and counters, written in one statement per table. */
-async function seed(db, count) {
-  await db.query(
-    `insert into users (id, email, name) values ('00000000-0000-4000-8000-000000000001', 'bench@meshplane.test', 'Bench')`,
-  );
-  await db.query(
-    `insert into organizations (id, name, owner_id) values ('00000000-0000-4000-8000-000000000002', 'Bench', '00000000-0000-4000-8000-000000000001')`,
-  );
-  await db.query(
-    `
-    insert into designs (id, organization_id, name, latest_revision_number)
-    select md5('d' || i)::uuid, '00000000-0000-4000-8000-000000000002',
-           (array['postgres','redis','nginx','kafka','grafana','vault','etcd','minio'])[1 + i % 8] || '-' ||
-           (array['cluster','cache','gateway','stack','backup','operator'])[1 + i % 6] || '-' || i, 1
-    from generate_series(1, $1) as i`,
-    [count],
-  );
-  await db.query(
-    `
-    insert into design_revisions (id, organization_id, design_id, number, content, content_hash)
-    select md5('r' || i)::uuid, '00000000-0000-4000-8000-000000000002', md5('d' || i)::uuid, 1,
-           jsonb_build_object('name', 'design ' || i, 'components', '[]'::jsonb, 'relationships', '[]'::jsonb), md5('h' || i)
-    from generate_series(1, $1) as i`,
-    [count],
-  );
-  await db.query(
-    `
-    insert into catalog_entries (organization_id, design_id, revision_id, type, technology, name, description,
-                                 component_kinds, models, categories, component_count, search_text,
-                                 view_count, clone_count, published_at)
-    select '00000000-0000-4000-8000-000000000002', d.id, md5('r' || i)::uuid,
-           (array['Deployment','Observability','Resiliency','Scaling','Security','Traffic-management','Troubleshooting','Workloads'])[1 + i % 8],
-           'kubernetes', d.name, 'A reviewed design number ' || i || ' for ' || split_part(d.name, '-', 1),
-           case i % 4 when 0 then array['Deployment','Service'] when 1 then array['StatefulSet','Service','PersistentVolumeClaim']
-                      when 2 then array['CronJob','Secret'] else array['Ingress','Service','Deployment'] end,
-           array['kubernetes'], array['Orchestration & Management'], 3,
-           d.name || ' A reviewed design number ' || i, (i * 7919) % 1000, (i * 104729) % 50,
-           now() - (i || ' minutes')::interval
-    from generate_series(1, $1) as i join designs d on d.id = md5('d' || i)::uuid`,
-    [count],
-  );
-  await db.query("analyze");
+function wrk(url, duration, headers) {
+  return spawnSync("wrk", ["-t2", `-c${connections}`, `-d${duration}s`, "--latency", ...headers, url], {
+    encoding: "utf8",
+  });
+}
+
+function loadAverage() {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+/** Asks the API (through bench/loop-delay.mjs) for its event-loop delay since the last ask. */
+function loopDelayReports(child) {
+  const lines = createInterface({ input: child.stdout });
+  const waiting = [];
+  lines.on("line", (line) => {
+    if (line.startsWith('{"loopDelay"')) waiting.shift()?.(JSON.parse(line));
+  });
+  return {
+    next: () =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        child.kill("SIGUSR2");
+      }),
+  };
 }

@@ -23,6 +23,8 @@ export function limitBodies(options: {
   const designs = bodyLimit({ maxSize: DESIGN_MAX_BYTES, onError: refuse(DESIGN_MAX_BYTES) });
   const models = bodyLimit({ maxSize: MODEL_IMPORT_MAX_BYTES, onError: refuse(MODEL_IMPORT_MAX_BYTES) });
   return (c, next) => {
+    // Reads have no body to limit, and asking for one makes the Node adapter build a full Request each time.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     if (c.req.path === "/api/inngest") return inngest(c, next);
     if (c.req.path === modelImportPath) return models(c, next);
     if (designPaths.some((path) => c.req.path.startsWith(path))) return designs(c, next);

@@ -9,7 +9,11 @@ export function requestId(): MiddlewareHandler<AppEnv> {
     const given = c.req.header("x-request-id");
     const id = given && saneRequestId.test(given) ? given : `req_${crypto.randomUUID().replaceAll("-", "")}`;
     c.set("requestId", id);
-    await next();
+    // Set before the handler, so the responses it builds carry it; setting a header on a finished response
+    // makes Hono copy the whole response, which costs a busy list endpoint its tail latency.
     c.header("X-Request-Id", id);
+    await next();
+    // Responses built by hand (streams, proxied bodies) did not take it in: only those are copied.
+    if (!c.res.headers.has("X-Request-Id")) c.header("X-Request-Id", id);
   };
 }

@@ -9,7 +9,11 @@ const MAX_KEYS = 500;
 export type CatalogCounts = { total: number; facets: CatalogFacets };
 type Entry<T> = { expires: number; value: Promise<T> };
 const counts = new Map<string, Entry<CatalogCounts>>();
-const pages = new Map<string, Entry<unknown>>();
+const pages = new Map<string, Entry<CachedPage>>();
+
+/** A page's JSON as bytes, and the same gzipped, made once per cached page and only when a client asks. */
+export type CachedPage = { json: Bytes; gzip: () => Promise<Bytes> };
+type Bytes = Uint8Array<ArrayBuffer>;
 
 /** Concurrent misses share one promise, so an expiry under load costs one query, not one per request. */
 function remembered<T>(
@@ -54,10 +58,33 @@ export function cachedCatalogCounts(db: Db, query: CatalogQuery, now = Date.now(
  */
 export function cachedCatalogPage(
   key: string,
-  build: () => Promise<unknown>,
+  build: () => Promise<string>,
   now = Date.now(),
-): Promise<unknown> {
-  return remembered(pages, key, PAGE_TTL_MS, build, now);
+): Promise<CachedPage> {
+  return remembered(
+    pages,
+    key,
+    PAGE_TTL_MS,
+    async () => {
+      const json = new TextEncoder().encode(await build());
+      let gzip: Promise<Bytes> | undefined;
+      return { json, gzip: () => (gzip ??= gzipped(json)) };
+    },
+    now,
+  );
+}
+
+async function gzipped(bytes: Bytes): Promise<Bytes> {
+  const reader = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip")).getReader();
+  const chunks: Uint8Array[] = [];
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+  const out = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
 }
 
 /** After a publication, an edit or an unpublication, nothing may lag. */

@@ -1,13 +1,19 @@
 // Publication requests: an author asks (POST /api/designs/{id}/publication-requests) and sees the outcome and reason.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { listPublicationRequests, requestPublication } from "@meshplane/db/queries";
+import { getCatalogEntryForDesign, listPublicationRequests, requestPublication } from "@meshplane/db/queries";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
 import { designOf } from "../designs/by-id";
 import { OrgQuery, orgIdOf } from "../named-resources/spec";
-import { CatalogFieldsBody, PublicationRequestBody, toPublicationRequest } from "./schema";
+import {
+  CatalogEntryBody,
+  CatalogFieldsBody,
+  PublicationRequestBody,
+  toCatalogEntry,
+  toPublicationRequest,
+} from "./schema";
 
 const path = "/api/designs/{id}/publication-requests";
 const params = z.object({ id: z.uuid() });
@@ -35,12 +41,16 @@ const listRequests = createRoute({
   method: "get",
   path,
   tags: ["catalog"],
-  summary: "The design's publication requests and their outcomes",
+  summary: "The design's publication requests and their outcomes, and its catalog entry if published",
   request: { params, query: OrgQuery },
   responses: {
     200: {
-      description: "Requests, newest first",
-      content: { "application/json": { schema: z.object({ requests: z.array(PublicationRequestBody) }) } },
+      description: "Requests, newest first; the entry is null while the design is not published",
+      content: {
+        "application/json": {
+          schema: z.object({ requests: z.array(PublicationRequestBody), entry: CatalogEntryBody.nullable() }),
+        },
+      },
     },
     ...openApiErrorResponses,
   },
@@ -75,10 +85,14 @@ export const registerPublicationRequests = (app: OpenAPIHono<AppEnv>) => {
   app.openapi(listRequests, async (c) => {
     const access = await requireOrgAccess(c, orgIdOf(c.req.valid("query")), "designs:read");
     const design = await designOf(c, access.organization.id, c.req.valid("param").id);
-    const rows = await listPublicationRequests(c.var.db, {
-      organizationId: access.organization.id,
-      designId: design.id,
-    });
-    return c.json({ requests: rows.map(toPublicationRequest) }, 200);
+    const scope = { organizationId: access.organization.id, designId: design.id };
+    const [rows, entry] = await Promise.all([
+      listPublicationRequests(c.var.db, scope),
+      getCatalogEntryForDesign(c.var.db, scope),
+    ]);
+    return c.json(
+      { requests: rows.map(toPublicationRequest), entry: entry ? toCatalogEntry(entry) : null },
+      200,
+    );
   });
 };

@@ -61,6 +61,25 @@ describe("catalog publication: request, deny with reason, edit, request, approve
     };
     expect(queue.requests.map((r) => r.id)).toContain(firstId);
 
+    // The curator sees the design as it was asked to be published, whatever organisation holds it.
+    const detail = await call(curator, "GET", `/api/catalog/requests/${firstId}`);
+    expect(detail.status).toBe(200);
+    const reviewed = (await detail.json()) as {
+      designName: string;
+      revisionNumber: number;
+      caveats: string;
+      design: { components: { component: { kind: string } }[] };
+    };
+    expect(reviewed).toMatchObject({
+      designName: "three-tier shop",
+      revisionNumber: 1,
+      caveats: "Needs an ingress controller",
+    });
+    expect(reviewed.design.components.map((c) => c.component.kind)).toContain("StatefulSet");
+    expect((await call(author, "GET", `/api/catalog/requests/${firstId}`)).status).toBe(403);
+    const unpublished = (await (await call(author, "GET", requestsPath)).json()) as { entry: unknown };
+    expect(unpublished.entry).toBeNull();
+
     const denied = await call(curator, "POST", `/api/catalog/requests/${firstId}/deny`, {
       reason: "Describe the database's backups",
     });
@@ -94,6 +113,19 @@ describe("catalog publication: request, deny with reason, edit, request, approve
     expect(entry).toMatchObject({ name: "three-tier shop", description: "A shop with nightly backups" });
     expect(entry.componentKinds).toEqual(expect.arrayContaining(["Deployment", "Ingress", "StatefulSet"]));
     expect((await call(curator, "POST", `/api/catalog/requests/${secondId}/approve`)).status).toBe(409);
+    // The author finds the entry beside the requests, to edit or unpublish it.
+    const afterApproval = (await (await call(author, "GET", requestsPath)).json()) as {
+      requests: { id: string; status: string }[];
+      entry: { id: string; caveats: string } | null;
+    };
+    expect(afterApproval.requests.map((r) => [r.id, r.status])).toEqual([
+      [secondId, "approved"],
+      [firstId, "denied"],
+    ]);
+    expect(afterApproval.entry).toMatchObject({
+      id: entry.id,
+      caveats: "Backups go to the cluster's default storage class",
+    });
 
     // Anyone can find it, open it and download it.
     const found = (await (
@@ -153,6 +185,18 @@ describe("catalog publication: request, deny with reason, edit, request, approve
     expect((await call(author, "DELETE", `/api/catalog/designs/${entry.id}${q}`)).status).toBe(204);
     const gone = await call(null, "GET", `/api/catalog/designs/${entry.id}`);
     expect([gone.status, ((await gone.json()) as ErrorBody).error.code]).toEqual([404, "NOT_FOUND"]);
+  });
+
+  it("answers hostile request ids to the curator with the error envelope", async () => {
+    for (const [path, status] of [
+      ["/api/catalog/requests/not-a-uuid", 400],
+      [`/api/catalog/requests/${crypto.randomUUID()}`, 404],
+      [`/api/catalog/requests/${"9".repeat(5000)}`, 400],
+    ] as const) {
+      const response = await call(curator, "GET", path);
+      expect([path.slice(0, 40), response.status]).toEqual([path.slice(0, 40), status]);
+      expect(((await response.json()) as ErrorBody).error.code).toMatch(/^[A-Z_]+$/);
+    }
   });
 
   it("records the review in the author's audit log through the workflow", async () => {

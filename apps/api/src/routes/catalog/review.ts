@@ -13,6 +13,7 @@ import { requireCurator } from "../../auth/provider-roles";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
 import { forgetCatalogFacets } from "./facet-cache";
+import { registerReviewedRequest } from "./review-detail";
 import {
   CatalogEntryBody,
   frozenSummary,
@@ -91,6 +92,7 @@ export const registerCatalogReview = (app: OpenAPIHono<AppEnv>) => {
     const rows = await listPublicationRequests(c.var.db, { status: c.req.valid("query").status });
     return c.json({ requests: rows.map(toPublicationRequest) }, 200);
   });
+  registerReviewedRequest(app);
   app.openapi(approve, async (c) => {
     const { userId } = await requireCurator(c);
     const { id } = c.req.valid("param");
