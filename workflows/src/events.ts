@@ -45,12 +45,60 @@ export const catalogPublicationDecided = eventType("catalog/publication.decided"
   }),
 });
 
+export const agentsDesignJobRequested = eventType("agents/design-job.requested", {
+  schema: z.object({
+    jobId: z.uuid(),
+    organizationId: z.uuid(),
+    agentId: z.uuid(),
+    connectionId: z.uuid(),
+    designId: z.uuid(),
+    designName: z.string(),
+    kind: z.enum(["deploy", "undeploy", "dryRun"]),
+    healthTimeoutSeconds: z.number().int().min(0).optional(),
+    requestedById: z.string().nullable(),
+  }),
+});
+
+export const agentsJobFinished = eventType("agents/job.finished", {
+  schema: z.object({
+    jobId: z.uuid(),
+    organizationId: z.uuid(),
+    agentId: z.uuid(),
+    status: z.enum(["succeeded", "failed"]),
+    /** The workflow had already timed the job out when the agent reported. */
+    late: z.boolean().optional(),
+  }),
+});
+
+// Triggers of scheduled workflows: a cron on Inngest, the in-process scheduler in the one-machine mode.
+export const agentsLivenessScheduled = eventType("agents/liveness.scheduled", {
+  schema: z.object({ scheduledAt: z.string().optional() }),
+});
+
+export const agentsCredentialsScheduled = eventType("agents/credentials.scheduled", {
+  schema: z.object({ scheduledAt: z.string().optional() }),
+});
+
+export const agentsDesignJobsScheduled = eventType("agents/design-jobs.scheduled", {
+  schema: z.object({ scheduledAt: z.string().optional() }),
+});
+
+export const performanceSchedulesScheduled = eventType("performance/schedules.scheduled", {
+  schema: z.object({ scheduledAt: z.string().optional() }),
+});
+
 /** Every event type by name, so runners and the Inngest adapter find a trigger's schema. */
 export const eventTypes = {
   [auditEventRecorded.name]: auditEventRecorded,
   [systemInstanceStarted.name]: systemInstanceStarted,
   [catalogPublicationRequested.name]: catalogPublicationRequested,
   [catalogPublicationDecided.name]: catalogPublicationDecided,
+  [agentsDesignJobRequested.name]: agentsDesignJobRequested,
+  [agentsJobFinished.name]: agentsJobFinished,
+  [agentsLivenessScheduled.name]: agentsLivenessScheduled,
+  [agentsCredentialsScheduled.name]: agentsCredentialsScheduled,
+  [agentsDesignJobsScheduled.name]: agentsDesignJobsScheduled,
+  [performanceSchedulesScheduled.name]: performanceSchedulesScheduled,
 } as const;
 
 type EventTypes = typeof eventTypes;

@@ -12,6 +12,7 @@ import { authConfigFromNodeEnv } from "./auth/node-config";
 import { inngestKeysOf, readNodeEnv } from "./env";
 import { createProcessRunner } from "./performance/runner.node";
 import { seedCatalog } from "./seed/catalog";
+import { seedRegistry } from "./seed/registry";
 import { apiVersion } from "./version";
 
 const env = readNodeEnv();
@@ -30,6 +31,13 @@ async function openDatabase() {
 
 const database = await openDatabase();
 await migrate(database.db);
+// The registry is what designs resolve against, so it is seeded whatever the catalog setting says.
+const registry = await seedRegistry(database.db);
+if (registry.seeded) {
+  console.log(
+    `meshplane api: seeded the registry's ${registry.model} model (${registry.components} components, ${registry.relationships} relationships)`,
+  );
+}
 if (env.MESHPLANE_SEED_CATALOG !== false) {
   const added = await seedCatalog(
     database.db,
@@ -39,6 +47,8 @@ if (env.MESHPLANE_SEED_CATALOG !== false) {
 }
 
 const workflows = createInProcessRunner({ db: database.db });
+// No Inngest here to fire cron triggers (agent liveness, credential upkeep): the runner schedules them.
+const stopSchedules = workflows.startSchedules();
 const performance = createProcessRunner();
 // Without a signing key there is no Inngest Cloud to answer to: serve /api/inngest to a local dev server.
 const inngest = createInngestClient({ isDev: !env.INNGEST_SIGNING_KEY, ...inngestKeysOf(env) });
@@ -73,6 +83,7 @@ async function shutdown(signal: string) {
   // Keep-alive connections would hold close() open; in-flight requests get a moment to finish first.
   setTimeout(() => "closeAllConnections" in server && server.closeAllConnections(), 2_000).unref();
   await closed;
+  stopSchedules();
   await workflows.drain(5_000);
   await database.close();
   process.exit(0);

@@ -9,8 +9,10 @@ import {
   createInvitation,
   createOrganization,
   createPerformanceProfile,
+  createPerformanceSchedule,
   createTeam,
   createWorkspace,
+  registerAgent,
   revokeApiToken,
   startPerformanceResult,
 } from "@meshplane/db/queries";
@@ -61,6 +63,11 @@ const publicRoutes = new Set([
   "GET /api/catalog/designs/{id}",
   "GET /api/catalog/designs/{id}/download",
   "GET /api/catalog/content/pattern",
+  "GET /api/registry/models",
+  "GET /api/registry/models/{name}",
+  "GET /api/registry/components",
+  "GET /api/registry/components/{id}",
+  "GET /api/registry/relationships",
   // An agent registers with its single-use bootstrap token in the body.
   "POST /api/agents/register",
 ]);
@@ -72,6 +79,7 @@ const agentOnlyRoutes = new Set([
   "POST /api/agents/jobs/{id}/ack",
   "POST /api/agents/jobs/{id}/result",
   "POST /api/agents/heartbeat",
+  "POST /api/agents/inventory",
 ]);
 
 /** The status each caller must get. Signed-in callers reach routes about themselves; tokens here are dead. */
@@ -96,6 +104,8 @@ function expectedStatus(key: string, caller: Caller): number | "2xx" {
   // The review queue is the curators' alone, whatever organisation the caller belongs to.
   if (key.startsWith("GET /api/catalog/requests") || key.startsWith("POST /api/catalog/requests/"))
     return 403;
+  // So is importing models into the registry every tenant shares.
+  if (key === "POST /api/registry/models/import") return 403;
   if (caller === "outsider") return 404;
   // A member whose role grants nothing may still read which keys they hold.
   return key === "GET /api/identity/orgs/{orgId}/users/keys" ? "2xx" : 403;
@@ -145,6 +155,16 @@ describe("tenancy: every route against every caller that must be refused", () =>
     ids.results = (
       await startPerformanceResult(db, { organizationId, profileId: ids.profiles, name: "production-run" })
     ).id;
+    ids.schedules = (
+      await createPerformanceSchedule(db, {
+        organizationId,
+        profileId: ids.profiles,
+        name: "production-nightly",
+        cronExpression: "0 3 * * *",
+        enabled: true,
+        connectionIds: [],
+      })
+    ).id;
     ids.connections = (
       await createConnection(db, {
         organizationId,
@@ -154,6 +174,17 @@ describe("tenancy: every route against every caller that must be refused", () =>
         subType: "orchestration",
       })
     ).id;
+    // An installed cluster, so routes about an agent ({id} of /api/agents/{id}/...) have one to refuse.
+    ids.agents = (
+      await registerAgent(db, {
+        organizationId,
+        name: "prod-agent",
+        kubeSystemUid: crypto.randomUUID(),
+        kubernetesVersion: "v1.34.1",
+        nodeCount: 3,
+        agentVersion: "0.1.0",
+      })
+    ).agent.id;
     const invitation = await createInvitation(db, {
       organizationId,
       invitedById: owner.userId,
@@ -213,8 +244,24 @@ describe("tenancy: every route against every caller that must be refused", () =>
       },
       "POST /api/agents/jobs/{id}/result": { status: "succeeded", result: {} },
       "POST /api/agents/heartbeat": { agentVersion: "0.1.0" },
+      "POST /api/agents/inventory": { deltas: [] },
       "POST /api/performance/profiles": { name: "probe", endpoints: ["http://127.0.0.1:9/"] },
       "PUT /api/performance/profiles/{id}": { name: "probe", endpoints: ["http://127.0.0.1:9/"] },
+      "POST /api/performance/profiles/{id}/run": {},
+      "POST /api/performance/schedules": {
+        profileId: ids.profiles,
+        cronExpression: "0 * * * *",
+        connectionIds: [ids.connections],
+      },
+      "PUT /api/performance/schedules/{id}": {
+        profileId: ids.profiles,
+        cronExpression: "0 * * * *",
+        connectionIds: [ids.connections],
+      },
+      "POST /api/performance/results/import": {
+        profileId: ids.profiles,
+        data: { latencies_ms: { p50: 1 }, actual_qps: 1 },
+      },
       "POST /api/content/patterns": { pattern_data: { pattern_file: JSON.stringify(DESIGN) }, save: true },
       "POST /api/catalog/designs/{id}/clone": { orgId },
       "PUT /api/catalog/designs/{id}": { type: "Security" },
@@ -222,6 +269,13 @@ describe("tenancy: every route against every caller that must be refused", () =>
       "POST /api/catalog/requests/{id}/deny": { reason: "not yet" },
       "POST /api/catalog/content/pattern": { id: ids.designs },
       "DELETE /api/catalog/content/pattern": { id: ids.designs },
+      "POST /api/registry/models/import": {
+        name: "probe-model",
+        version: "v1.0.0",
+        displayName: "Probe",
+        components: [],
+        relationships: [],
+      },
       "POST /api/designs/import": {
         orgId,
         content: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: probe}\n",
@@ -249,6 +303,9 @@ describe("tenancy: every route against every caller that must be refused", () =>
     url.searchParams.set("orgID", orgId);
     if (key === "DELETE /api/integrations/credentials")
       url.searchParams.set("credential_id", ids.credentials ?? "");
+    if (key === "GET /api/performance/compare") url.searchParams.set("ids", ids.results ?? "");
+    if (key === "GET /api/performance/schedules/next-runs")
+      url.searchParams.set("cronExpression", "0 * * * *");
     if (key === "GET /api/designs/{id}/diff") {
       url.searchParams.set("from", "1");
       url.searchParams.set("to", "1");

@@ -1,9 +1,32 @@
 // Every workflow definition, the list that Inngest's `serve` and the in-process runner both take.
 import type { AnyWorkflowDefinition } from "../define";
+import { watchAgentCredentials } from "./agents/credential-rotation";
+import { followDesignJob } from "./agents/deployment";
+import { timeOutForgottenDesignJobs } from "./agents/forgotten-jobs";
+import { checkAgentLiveness } from "./agents/liveness";
 import { recordAuditEvent } from "./audit/record-event";
 import { reviewPublication } from "./catalog/review-publication";
+import { runDuePerformanceSchedules } from "./performance/scheduled-runs";
 import { auditInstanceStarted } from "./system/instance-started";
 
-export const workflows: AnyWorkflowDefinition[] = [recordAuditEvent, auditInstanceStarted, reviewPublication];
+export const workflows: AnyWorkflowDefinition[] = [
+  recordAuditEvent,
+  auditInstanceStarted,
+  reviewPublication,
+  followDesignJob,
+  checkAgentLiveness,
+  watchAgentCredentials,
+  timeOutForgottenDesignJobs,
+  runDuePerformanceSchedules,
+];
 
-export { auditInstanceStarted, recordAuditEvent, reviewPublication };
+export {
+  auditInstanceStarted,
+  checkAgentLiveness,
+  followDesignJob,
+  recordAuditEvent,
+  reviewPublication,
+  runDuePerformanceSchedules,
+  timeOutForgottenDesignJobs,
+  watchAgentCredentials,
+};

@@ -37,6 +37,7 @@ import { registerInternalDevSignIn } from "./internal/dev-sign-in";
 import { internalOnly } from "./internal/guard";
 import { registerInternalMesheryAuthorize } from "./internal/meshery-authorize";
 import { registerInternalSessionToken } from "./internal/session-token";
+import { registerInventoryRoutes } from "./inventory/index";
 import { registerAcceptInvitation } from "./invitations/accept";
 import { registerCreateInvitation } from "./invitations/create";
 import { registerInvitationAdmin } from "./invitations/list";
@@ -44,9 +45,13 @@ import { linkSpecs, registerLinkRoutes } from "./links/index";
 import { registerMemberById } from "./members/by-id";
 import { registerListMembers } from "./members/list";
 import { environmentsSpec, registerNamedResource, teamsSpec, workspacesSpec } from "./named-resources/index";
+import { registerPerformanceBaseline } from "./performance/baseline";
+import { registerPerformanceCompare } from "./performance/compare";
+import { registerImportPerformanceResult } from "./performance/import";
 import { profilesCapability, registerPerformanceProfiles } from "./performance/profiles";
 import { registerPerformanceResults, resultsCapability } from "./performance/results";
 import { registerRunProfile } from "./performance/run";
+import { registerPerformanceSchedules } from "./performance/schedules";
 import { type Capability, registerProviderCapabilities } from "./provider/capabilities";
 import { registerProviderIntrospect } from "./provider/introspect";
 import { registerProviderKeys } from "./provider/keys";
@@ -55,7 +60,11 @@ import { registerProviderLogout } from "./provider/logout";
 import { registerProviderRefresh } from "./provider/refresh";
 import { registerProviderRevoke } from "./provider/revoke";
 import { registerReference } from "./reference/index";
+import { registerRegistryComponents } from "./registry/components";
 import { registerEvaluateRelationships } from "./registry/evaluate";
+import { registerImportModel } from "./registry/import";
+import { registerRegistryModels } from "./registry/models";
+import { registerRegistryRelationships } from "./registry/relationships";
 import { registerRoles } from "./roles/index";
 import { registerTeamMembers } from "./teams/members";
 import { registerCreateToken } from "./tokens/create";
@@ -106,6 +115,11 @@ export const routeModules: RouteModule[] = [
   { register: registerExportDesign },
   { register: registerEvaluateRelationships },
   { register: registerMesheryPatterns, capability: patternsCapability },
+  // The model registry: public reads, curators' imports.
+  { register: registerRegistryModels },
+  { register: registerRegistryComponents },
+  { register: registerRegistryRelationships },
+  { register: registerImportModel },
   // The public catalog and its review.
   { register: registerBrowseCatalog },
   { register: registerCatalogEntry },
@@ -117,13 +131,19 @@ export const routeModules: RouteModule[] = [
   // Performance.
   { register: registerPerformanceProfiles, capability: profilesCapability },
   { register: registerRunProfile },
+  // Before the results' `{id}` routes, so "import" is never read as an id.
+  { register: registerImportPerformanceResult },
   { register: registerPerformanceResults, capability: resultsCapability },
+  { register: registerPerformanceBaseline },
+  { register: registerPerformanceCompare },
+  { register: registerPerformanceSchedules },
   // In-cluster agents: bootstrap, the agent channel, and users' deploy jobs.
   { register: registerAgentRoutes },
   // Integrations.
   { register: registerListConnections, capability: connectionsCapability },
   { register: registerCreateConnection },
   { register: registerConnectionById },
+  { register: registerInventoryRoutes },
   { register: registerListCredentials, capability: credentialsCapability },
   { register: registerCreateCredential },
   { register: registerGetCredential },

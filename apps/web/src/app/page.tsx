@@ -16,19 +16,27 @@ const areas = [
   },
   {
     name: "Catalog",
-    text: "Browse, publish and clone reviewed designs, without an account to look.",
+    text: "Browse and clone reviewed designs without an account; authors ask to publish from a design's page, curators approve or deny with a reason, and authors edit or unpublish their entries.",
     state: "Available",
     href: "/catalog",
   },
   {
+    name: "Models",
+    text: "The Kubernetes model and imported Meshery models: every component's schema as a readable field tree, without an account. Curators import models through the API; there is no upload form on the web yet.",
+    state: "Available",
+    href: "/catalog/models",
+  },
+  {
     name: "Clusters & agent",
-    text: "A small agent dials out from each cluster to deploy designs and sync inventory.",
-    state: "Not built yet",
+    text: "Add a cluster with a one-time token and a Helm or kubectl command; its agent dials out, deploys, dry-runs and undeploys designs with per-object results, and shows as disconnected when its heartbeats stop. Each cluster's inventory can be browsed.",
+    state: "Available",
+    href: "/clusters",
   },
   {
     name: "Performance",
-    text: "Load tests that correct for coordinated omission, with SMP results. Runs from this machine through the API today; charts and in-cluster runs are not built yet.",
-    state: "API only",
+    text: "Load tests that correct for coordinated omission: profiles with thresholds, a Run button with live charts, results with percentiles, a histogram and SMP export, SMP and Fortio import, and comparison against a baseline. Runs from this machine or through cluster agents, on demand or on a cron schedule.",
+    state: "Available",
+    href: "/performance",
   },
 ];
 

@@ -1,5 +1,6 @@
 // The top bar of signed-in pages: where to go, who is signed in, and the way out.
 import { signOutAction } from "../auth/sign-out-action";
+import { CatalogReviewLink } from "./catalog-review-link";
 import { Logo } from "./logo";
 
 export function SignedInHeader({ email }: { email: string }) {
@@ -13,7 +14,10 @@ export function SignedInHeader({ email }: { email: string }) {
         <a href="/dashboard">Dashboard</a>
         <a href="/designs">Designs</a>
         <a href="/catalog">Catalog</a>
+        <CatalogReviewLink />
+        <a href="/clusters">Clusters</a>
         <a href="/environments">Environments</a>
+        <a href="/performance">Performance</a>
         <a href="/settings/members">Members</a>
         <a href="/settings/teams">Teams</a>
         <a href="/settings/roles">Roles</a>

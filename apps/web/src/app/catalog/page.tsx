@@ -44,6 +44,7 @@ export default async function CatalogPage({ searchParams }: Props) {
           Meshplane
         </a>
         <span className="links">
+          <a href="/catalog/models">Models</a>
           <a href="/designs">My designs</a>
           <a className="button" href="/sign-in?callbackUrl=%2Fcatalog">
             Sign in

@@ -1,6 +1,7 @@
 // One design: its graph, what can be done to it, and its components and relationships listed.
 import "../designs.css";
 import { notFound } from "next/navigation";
+import { DeployDialog } from "../../../components/deploy-dialog";
 import { DesignActionsPanel } from "../../../components/design-actions-panel";
 import { DesignGraph } from "../../../components/design-graph/design-graph";
 import { GraphLegend } from "../../../components/design-graph/graph-legend";
@@ -22,7 +23,8 @@ type Props = {
 
 export default async function DesignPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const error = firstParam((await searchParams).error);
+  const query = await searchParams;
+  const error = firstParam(query.error);
   const session = await designsSession(designPath(id));
   if (!session.organization) notFound();
   let design: DesignRecord;
@@ -44,6 +46,8 @@ export default async function DesignPage({ params, searchParams }: Props) {
         <h1 data-testid="design-name">{design.name}</h1>
         <span className="tag">{design.sourceType}</span>
         <span className="tag">{session.organization.name}</span>
+        <a href={designPath(id, "/publish")}>Publish to the catalog</a>
+        <DeployDialog designId={id} designName={design.name} openOnLoad={firstParam(query.deploy) === "1"} />
       </header>
       {error && (
         <p className="alert" role="alert">
