@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bearer } from "@meshplane/api/src/testing/identity";
 import { listAgents } from "@meshplane/db/queries";
-import { componentDefinitions, inventoryObjects, models } from "@meshplane/db/schema";
+import { inventoryObjects } from "@meshplane/db/schema";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AgentConfig } from "../env";
@@ -154,13 +154,26 @@ describe("the inventory, end to end", () => {
     expect(text).not.toContain("managedFields");
     expect(stored.find((row) => row.kind === "Secret")?.object).toMatchObject({ dataKeys: ["password"] });
 
-    const [model] = await stack.ctx.t.db.select().from(models).where(eq(models.name, "example-com"));
-    expect(model).toBeDefined();
-    const components = await stack.ctx.t.db
-      .select()
-      .from(componentDefinitions)
-      .where(eq(componentDefinitions.modelId, model?.id ?? ""));
-    expect(components.map((c) => `${c.apiVersion} ${c.kind}`)).toEqual(["example.com/v1 Widget"]);
+    // The CRD became a registry model of the cluster's organisation: its members read it in that scope.
+    const scoped = await stack.ctx.app.request(`/api/registry/models/example-com?orgId=${stack.orgId}`, {
+      headers: bearer(stack.user.jwt),
+    });
+    expect(scoped.status).toBe(200);
+    const detail = (await scoped.json()) as {
+      model: { discovered: boolean; source: string; organizationId: string };
+      components: { items: { kind: string; apiVersion: string }[] };
+    };
+    expect(detail.model).toMatchObject({ discovered: true, source: "crd", organizationId: stack.orgId });
+    expect(detail.components.items.map((c) => `${c.apiVersion} ${c.kind}`)).toEqual([
+      "example.com/v1 Widget",
+    ]);
+    // The public registry, read anonymously, lists neither the model nor its kind.
+    const anonymous = await stack.ctx.app.request("/api/registry/models?pageSize=100");
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.text()).not.toContain("example-com");
+    expect((await stack.ctx.app.request("/api/registry/models/example-com")).status).toBe(404);
+    const widgets = await stack.ctx.app.request("/api/registry/components?kind=Widget");
+    expect(((await widgets.json()) as { totalCount: number }).totalCount).toBe(0);
 
     const kinds = await stack.ctx.app.request(
       `/api/connections/${connectionId}/inventory/kinds?orgId=${stack.orgId}`,

@@ -1,5 +1,7 @@
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb, uniqueName } from "../testing/index";
+import { models } from "../schema/models";
+import { createOrganization, createTestDb, type TestDb, uniqueName } from "../testing/index";
 import {
   compareVersions,
   getComponentDefinition,
@@ -177,5 +179,84 @@ describe("the model registry", () => {
       { allow: { from: [{ kind: "Service" }], to: [{ kind: "Deployment" }] } },
     ]);
     expect((await listRelationshipDefinitions(t.db, { model: name, kind: "hierarchical" })).total).toBe(0);
+  });
+
+  it("keeps an organisation's discovered models to itself: B never sees A's models, components or their ids", async () => {
+    const { organization: a } = await createOrganization(t.db);
+    const { organization: b } = await createOrganization(t.db);
+    const name = uniqueName("discovered");
+    const shared = await upsertModelBundle(t.db, bundle(name, "v1.0.0", ["Deployment"]));
+    // The same name and version in A's scope is a model of its own, not a replacement of the shared one.
+    const ofA = await upsertModelBundle(t.db, bundle(name, "v1.0.0", ["Gadget", "Gizmo"], "Secret A"), {
+      organizationId: a.id,
+    });
+    const laterOfA = await upsertModelBundle(t.db, bundle(name, "0.0.0-crd.a", ["Gadget"]), {
+      organizationId: a.id,
+    });
+    expect(ofA).toMatchObject({ created: true, model: { organizationId: a.id } });
+    expect(ofA.model.id).not.toBe(shared.model.id);
+    expect(shared.model.organizationId).toBeNull();
+    // Re-storing in A's scope updates A's row in place; the shared one is untouched.
+    const again = await upsertModelBundle(t.db, bundle(name, "v1.0.0", ["Gadget", "Gizmo"], "Secret A"), {
+      organizationId: a.id,
+    });
+    expect(again).toMatchObject({ created: false, model: { id: ofA.model.id } });
+    expect((await getModel(t.db, { name }))?.category).toBe("Orchestration");
+
+    const [gadget] = (
+      await searchComponentDefinitions(t.db, { modelId: ofA.model.id, kind: "Gadget", organizationId: a.id })
+    ).components;
+    const gadgetId = gadget?.id ?? "";
+    expect(gadget?.model).toMatchObject({ id: ofA.model.id, organizationId: a.id });
+
+    // A sees the shared model and its own; where both hold a version, the shared one is the one returned.
+    expect((await listModels(t.db, { search: name, organizationId: a.id })).total).toBe(3);
+    expect((await getModel(t.db, { name, organizationId: a.id }))?.versions).toEqual([
+      "v1.0.0",
+      "0.0.0-crd.a",
+    ]);
+    expect((await getModel(t.db, { name, organizationId: a.id }))?.id).toBe(shared.model.id);
+    expect((await getModel(t.db, { name, version: "0.0.0-crd.a", organizationId: a.id }))?.id).toBe(
+      laterOfA.model.id,
+    );
+    expect((await getComponentDefinition(t.db, { id: gadgetId, organizationId: a.id }))?.kind).toBe("Gadget");
+    expect((await listRelationshipDefinitions(t.db, { model: name, organizationId: a.id })).total).toBe(3);
+
+    // B, and anyone without a scope, sees the shared model alone.
+    for (const scope of [{ organizationId: b.id }, {}]) {
+      const listed = await listModels(t.db, { search: name, ...scope });
+      expect(listed.models.map((m) => m.id)).toEqual([shared.model.id]);
+      expect(await listModels(t.db, { category: "Secret A", ...scope })).toMatchObject({ total: 0 });
+      const model = await getModel(t.db, { name, ...scope });
+      expect(model).toMatchObject({ id: shared.model.id, versions: ["v1.0.0"], componentCount: 1 });
+      expect(await getModel(t.db, { name, version: "0.0.0-crd.a", ...scope })).toBeUndefined();
+      // Neither by A's model id nor by the component's id.
+      expect((await searchComponentDefinitions(t.db, { modelId: ofA.model.id, ...scope })).total).toBe(0);
+      const byKind = await searchComponentDefinitions(t.db, { search: "Gadget", model: name, ...scope });
+      expect(byKind.total).toBe(0);
+      const everything = await searchComponentDefinitions(t.db, { model: name, pageSize: 100, ...scope });
+      expect(everything.components.map((c) => c.kind)).toEqual(["Deployment"]);
+      expect(await getComponentDefinition(t.db, { id: gadgetId, ...scope })).toBeUndefined();
+      const relationships = await listRelationshipDefinitions(t.db, { model: name, ...scope });
+      expect(relationships.relationships.map((r) => r.model.id)).toEqual([shared.model.id]);
+    }
+  });
+
+  it("drops an organisation's discovered models with the organisation, and keeps one shared model per version", async () => {
+    const { organization } = await createOrganization(t.db);
+    const name = uniqueName("cascade");
+    const own = await upsertModelBundle(t.db, bundle(name, "v1.0.0", ["Gadget"]), {
+      organizationId: organization.id,
+    });
+    await t.db.execute(sql`delete from organizations where id = ${organization.id}`);
+    expect(await t.db.select().from(models).where(eq(models.id, own.model.id))).toEqual([]);
+    // Two shared stores of one name and version are one row: nulls count as equal in the unique constraint.
+    const first = await upsertModelBundle(t.db, bundle(name, "v1.0.0", ["Deployment"]));
+    const second = await upsertModelBundle(t.db, bundle(name, "v1.0.0", ["Deployment"]));
+    expect(second.model.id).toBe(first.model.id);
+    expect(await t.db.select().from(models).where(eq(models.name, name))).toHaveLength(1);
+    await expect(
+      t.db.insert(models).values({ name, version: "v1.0.0", displayName: "forged" }),
+    ).rejects.toThrow();
   });
 });

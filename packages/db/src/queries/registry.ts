@@ -1,5 +1,6 @@
-// The model registry: models with their component and relationship definitions, shared by every tenant.
-import { and, asc, count, desc, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
+// The model registry: models with their component and relationship definitions. Models without an organisation
+// are shared with every tenant; a model discovered in an organisation's clusters is visible to that one alone.
+import { and, asc, count, desc, eq, getTableColumns, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import { componentDefinitions } from "../schema/component-definitions";
 import { models } from "../schema/models";
 import { relationshipDefinitions } from "../schema/relationship-definitions";
@@ -31,14 +32,37 @@ export type UpsertedModel = {
 };
 
 /** The model a component or relationship belongs to, as lists and pages show it. */
-export type ModelReference = { id: string; name: string; version: string; displayName: string };
+export type ModelReference = {
+  id: string;
+  name: string;
+  version: string;
+  displayName: string;
+  /** Null for the shared registry; the organisation whose clusters a discovered model came from. */
+  organizationId: string | null;
+};
 
 const modelReference = {
   id: models.id,
   name: models.name,
   version: models.version,
   displayName: models.displayName,
+  organizationId: models.organizationId,
 };
+
+/**
+ * Whose models a read may see. Without an organisation: the shared registry alone. With one: the shared
+ * registry and that organisation's discovered models, never another organisation's.
+ */
+export type RegistryScope = { organizationId?: string | undefined };
+
+function visibleModels(scope: RegistryScope): SQL {
+  const shared = isNull(models.organizationId);
+  return scope.organizationId ? (or(shared, eq(models.organizationId, scope.organizationId)) as SQL) : shared;
+}
+
+/** The exact owner of a model row: null (shared) or one organisation. */
+const ownedBy = (organizationId: string | undefined): SQL =>
+  organizationId ? eq(models.organizationId, organizationId) : isNull(models.organizationId);
 
 // A Kubernetes component's schema is up to ~170 KB: a few rows per statement keep each one modest.
 const COMPONENTS_PER_INSERT = 20;
@@ -47,22 +71,30 @@ const chunks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
- * Stores a model as exactly what the bundle says, in one transaction: the model keyed by (name, version),
- * its components by (apiVersion, kind) so their ids survive a re-import, components the bundle no longer
- * has removed, and its relationships replaced. Running it twice changes nothing but `updatedAt`.
+ * Stores a model as exactly what the bundle says, in one transaction: the model keyed by (name, version) within
+ * its owner, its components by (apiVersion, kind) so their ids survive a re-import, components the bundle no
+ * longer has removed, and its relationships replaced. Running it twice changes nothing but `updatedAt`.
+ * Without `organizationId` the model goes to the shared registry (curated imports, the seed); with one it
+ * belongs to that organisation alone (models discovered in its clusters) and never replaces a shared model.
  */
-export function upsertModelBundle(db: Db, bundle: RegistryBundle): Promise<UpsertedModel> {
+export function upsertModelBundle(
+  db: Db,
+  bundle: RegistryBundle,
+  owner: { organizationId?: string | undefined } = {},
+): Promise<UpsertedModel> {
+  const organizationId = owner.organizationId ?? null;
   return withTransaction(db, async (tx) => {
     const { name, version, ...fields } = bundle.model;
     const existing = await tx
       .select({ id: models.id })
       .from(models)
-      .where(and(eq(models.name, name), eq(models.version, version)));
+      .where(and(eq(models.name, name), eq(models.version, version), ownedBy(owner.organizationId)));
     const [model] = await tx
       .insert(models)
-      .values(bundle.model)
+      .values({ ...bundle.model, organizationId })
       .onConflictDoUpdate({
-        target: [models.name, models.version],
+        // The unique constraint treats nulls as equal, so a shared model conflicts with itself too.
+        target: [models.name, models.version, models.organizationId],
         set: { ...fields, updatedAt: new Date() },
       })
       .returning();
@@ -124,14 +156,18 @@ const pageOf = (params: { page?: number; pageSize?: number }, defaultSize: numbe
 export type ModelSummary = RegistryModel & { componentCount: number; relationshipCount: number };
 export type ModelPage = { models: ModelSummary[]; total: number; page: number; pageSize: number };
 
-/** Models by display name, searched by name, display name or category; every stored version is listed. */
+/**
+ * Models by display name, searched by name, display name or category; every stored version is listed.
+ * Shared models only, unless `organizationId` names whose discovered models to add.
+ */
 export async function listModels(
   db: Db,
-  params: { search?: string; category?: string; page?: number; pageSize?: number } = {},
+  params: { search?: string; category?: string; page?: number; pageSize?: number } & RegistryScope = {},
 ): Promise<ModelPage> {
   const { page, pageSize, offset } = pageOf(params, 24);
   const search = params.search?.trim();
   const where = and(
+    visibleModels(params),
     search
       ? or(
           ilike(models.name, containsPattern(search)),
@@ -195,18 +231,23 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** One version of a model, the highest when none is named; `versions` lists every stored one, newest first. */
+/**
+ * One version of a model, the highest when none is named; `versions` lists every visible one, newest first.
+ * Shared models only, unless `organizationId` adds that organisation's discovered ones; where both hold the
+ * same name and version, the shared model is the one returned.
+ */
 export async function getModel(
   db: Db,
-  params: { name: string; version?: string },
+  params: { name: string; version?: string } & RegistryScope,
 ): Promise<(ModelSummary & { versions: string[] }) | undefined> {
   const rows = await db
-    .select({ id: models.id, version: models.version })
+    .select({ id: models.id, version: models.version, organizationId: models.organizationId })
     .from(models)
-    .where(eq(models.name, params.name));
-  const versions = rows.map((row) => row.version).sort((a, b) => compareVersions(b, a));
+    .where(and(eq(models.name, params.name), visibleModels(params)));
+  const versions = [...new Set(rows.map((row) => row.version))].sort((a, b) => compareVersions(b, a));
   const version = params.version ?? versions[0];
-  const id = rows.find((row) => row.version === version)?.id;
+  const matching = rows.filter((row) => row.version === version);
+  const id = (matching.find((row) => row.organizationId === null) ?? matching[0])?.id;
   if (!id) return undefined;
   const [[model], [components], [relationships]] = await Promise.all([
     db.select().from(models).where(eq(models.id, id)),
@@ -224,7 +265,7 @@ export async function getModel(
 
 export type ComponentSummary = Omit<RegistryComponent, "schema"> & { model: ModelReference };
 export type ComponentPage = { components: ComponentSummary[]; total: number; page: number; pageSize: number };
-export type ComponentQuery = {
+export type ComponentQuery = RegistryScope & {
   /** Part of the kind or display name, case-insensitive. */
   search?: string;
   /** A model's name (every stored version), or one model row by id. */
@@ -243,6 +284,7 @@ export async function searchComponentDefinitions(db: Db, query: ComponentQuery):
   const { page, pageSize, offset } = pageOf(query, 50);
   const search = query.search?.trim();
   const where = and(
+    visibleModels(query),
     search
       ? or(
           ilike(componentDefinitions.kind, containsPattern(search)),
@@ -284,16 +326,16 @@ export async function searchComponentDefinitions(db: Db, query: ComponentQuery):
   };
 }
 
-/** One component definition with its schema and its model. */
+/** One component definition with its schema and its model; one of another organisation's models is not found. */
 export async function getComponentDefinition(
   db: Db,
-  params: { id: string },
+  params: { id: string } & RegistryScope,
 ): Promise<(RegistryComponent & { model: ModelReference }) | undefined> {
   const [row] = await db
     .select({ component: getTableColumns(componentDefinitions), model: modelReference })
     .from(componentDefinitions)
     .innerJoin(models, eq(models.id, componentDefinitions.modelId))
-    .where(eq(componentDefinitions.id, params.id));
+    .where(and(eq(componentDefinitions.id, params.id), visibleModels(params)));
   return row && { ...row.component, model: row.model };
 }
 
@@ -305,7 +347,7 @@ export type RelationshipPage = {
   pageSize: number;
 };
 
-/** Relationship definitions, optionally of one model (by name) or of one kind, type or subType. */
+/** Relationship definitions of the visible models, optionally of one model (by name) or of one kind, type or subType. */
 export async function listRelationshipDefinitions(
   db: Db,
   params: {
@@ -315,10 +357,11 @@ export async function listRelationshipDefinitions(
     subType?: string;
     page?: number;
     pageSize?: number;
-  } = {},
+  } & RegistryScope = {},
 ): Promise<RelationshipPage> {
   const { page, pageSize, offset } = pageOf(params, 50);
   const where = and(
+    visibleModels(params),
     params.model ? eq(models.name, params.model) : undefined,
     params.kind ? eq(relationshipDefinitions.kind, params.kind) : undefined,
     params.type ? eq(relationshipDefinitions.type, params.type) : undefined,

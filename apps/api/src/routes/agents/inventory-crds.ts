@@ -1,4 +1,5 @@
-// CRDs reported in a cluster's inventory become registry models: one model per API group, its served versions as components.
+// CRDs reported in a cluster's inventory become registry models: one model per API group, its served versions as
+// components. They belong to the reporting organisation alone: another tenant never sees its groups, kinds or schemas.
 
 import { listInventoryCrdsOfGroup, upsertModelBundle } from "@meshplane/db/queries";
 import type { Db } from "@meshplane/db/types";
@@ -27,36 +28,42 @@ async function contentVersion(definitions: CrdComponentDefinition[]): Promise<st
 }
 
 /**
- * Stores the component definitions of one API group's CRDs as a registry model. The registry keeps a model's
- * components exactly as the bundle lists them, so the bundle always carries every CRD of the group; its
- * version is derived from the content, so two clusters with different CRD sets never overwrite each other.
+ * Stores the component definitions of one API group's CRDs as a registry model of the organisation whose
+ * cluster reported them; it never lands in the shared registry. The registry keeps a model's components
+ * exactly as the bundle lists them, so the bundle always carries every CRD of the group; its version is
+ * derived from the content, so two clusters with different CRD sets never overwrite each other.
  */
 export async function storeCrdComponentDefinitions(
   db: Db,
+  organizationId: string,
   group: string,
   definitions: CrdComponentDefinition[],
 ): Promise<void> {
   const first = definitions[0];
   if (!first) return;
-  await upsertModelBundle(db, {
-    model: {
-      name: first.modelName,
-      version: await contentVersion(definitions),
-      displayName: group,
-      category: "Uncategorized",
-      subCategory: "",
-      status: "enabled",
-      metadata: { source: "crd", group },
+  await upsertModelBundle(
+    db,
+    {
+      model: {
+        name: first.modelName,
+        version: await contentVersion(definitions),
+        displayName: group,
+        category: "Uncategorized",
+        subCategory: "",
+        status: "enabled",
+        metadata: { source: "crd", group },
+      },
+      components: definitions.map((d) => ({
+        kind: d.kind,
+        apiVersion: d.apiVersion,
+        displayName: d.displayName,
+        schema: d.schema,
+        metadata: d.metadata,
+      })),
+      relationships: [],
     },
-    components: definitions.map((d) => ({
-      kind: d.kind,
-      apiVersion: d.apiVersion,
-      displayName: d.displayName,
-      schema: d.schema,
-      metadata: d.metadata,
-    })),
-    relationships: [],
-  });
+    { organizationId },
+  );
 }
 
 /** Re-derives the registry model of every group one of `changed` belongs to; malformed CRDs are left out. */
@@ -77,7 +84,7 @@ export async function registerChangedCrds(
         skipped.push(error.message);
       }
     }
-    await storeCrdComponentDefinitions(db, group, definitions);
+    await storeCrdComponentDefinitions(db, scope.organizationId, group, definitions);
   }
   return { groups, skipped };
 }

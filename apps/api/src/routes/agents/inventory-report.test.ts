@@ -1,5 +1,5 @@
 import { compareVersions } from "@meshplane/db/queries";
-import { componentDefinitions, models } from "@meshplane/db/schema";
+import { models } from "@meshplane/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorBody, TestApp } from "../../testing/app";
@@ -97,22 +97,58 @@ describe("POST /api/agents/inventory", () => {
     expect((await kinds()).body.total).toBe(1);
   });
 
-  it("turns CRDs into one registry model per group, with every CRD of the group", async () => {
+  it("turns CRDs into one registry model per group, with every CRD of the group, in the organisation's scope", async () => {
     expect((await report([crd("crd-a", "gadgets", "Gadget"), crd("crd-b", "gizmos", "Gizmo")])).status).toBe(
       200,
     );
     const [model] = await ctx.t.db.select().from(models).where(eq(models.name, "inventory-example-com"));
     expect(model?.version).toMatch(/^0\.0\.0-crd\.[0-9a-f]{12}$/);
+    // Stored as the reporting organisation's own model, never in the shared registry.
+    expect(model?.organizationId).toBe(agent.organizationId);
     // Below any curated release of the same model, so it never becomes the version shown by default.
     expect(compareVersions(model?.version ?? "", "0.0.1")).toBeLessThan(0);
-    const components = await ctx.t.db
-      .select({ kind: componentDefinitions.kind, apiVersion: componentDefinitions.apiVersion })
-      .from(componentDefinitions)
-      .where(eq(componentDefinitions.modelId, model?.id ?? ""));
-    expect(components.map((c) => `${c.apiVersion} ${c.kind}`).sort()).toEqual([
+
+    // The organisation's members read it through the registry in the organisation's scope, marked as discovered.
+    const scoped = await ctx.app.request(
+      `/api/registry/models/inventory-example-com?orgId=${agent.organizationId}`,
+      { headers: bearer(user.jwt) },
+    );
+    expect(scoped.status).toBe(200);
+    const detail = (await scoped.json()) as {
+      model: { id: string; discovered: boolean; source: string; organizationId: string };
+      components: { items: { kind: string; apiVersion: string }[] };
+    };
+    expect(detail.model).toMatchObject({
+      id: model?.id,
+      discovered: true,
+      source: "crd",
+      organizationId: agent.organizationId,
+    });
+    expect(detail.components.items.map((c) => `${c.apiVersion} ${c.kind}`).sort()).toEqual([
       "inventory.example.com/v1 Gadget",
       "inventory.example.com/v1 Gizmo",
     ]);
+
+    // The public registry, read anonymously, lists neither the model nor its kinds.
+    const anonymous = await ctx.app.request("/api/registry/models?pageSize=100");
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.text()).not.toContain("inventory-example-com");
+    expect((await ctx.app.request("/api/registry/models/inventory-example-com")).status).toBe(404);
+    const kindsAnonymously = await ctx.app.request("/api/registry/components?q=Gadget");
+    expect(((await kindsAnonymously.json()) as { totalCount: number }).totalCount).toBe(0);
+    // Nor does another tenant, in its own organisation's scope or by asking for ours.
+    const stranger = await signIn(ctx);
+    const theirs = await ctx.app.request(
+      `/api/registry/models?orgId=${stranger.personalOrgId}&q=inventory-example-com`,
+      { headers: bearer(stranger.jwt) },
+    );
+    expect(((await theirs.json()) as { totalCount: number }).totalCount).toBe(0);
+    const ours = await ctx.app.request(
+      `/api/registry/models/inventory-example-com?orgId=${agent.organizationId}`,
+      { headers: bearer(stranger.jwt) },
+    );
+    expect(ours.status).toBe(404);
+
     // Sending the same CRDs again (a relist) adds no model version.
     await report([crd("crd-a", "gadgets", "Gadget"), crd("crd-b", "gizmos", "Gizmo")]);
     expect(await ctx.t.db.select().from(models).where(eq(models.name, "inventory-example-com"))).toHaveLength(

@@ -1,4 +1,5 @@
-// GET /api/registry/components and /api/registry/components/{id}: component definitions for anyone, with schemas.
+// GET /api/registry/components and /api/registry/components/{id}: component definitions for anyone, with schemas;
+// with `?orgId=` a member also reaches the components of that organisation's discovered models.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { getComponentDefinition, searchComponentDefinitions } from "@meshplane/db/queries";
 import type { AppEnv } from "../../context";
@@ -8,6 +9,8 @@ import {
   ComponentWithSchemaBody,
   PageQuery,
   paged,
+  RegistryScopeQuery,
+  registryScope,
   toComponent,
   toComponentWithSchema,
 } from "./schema";
@@ -26,6 +29,7 @@ const searchRoute = createRoute({
       kind: z.string().max(255).optional().openapi({ description: "The exact kind, any case" }),
       apiVersion: z.string().max(255).optional().openapi({ example: "apps/v1" }),
       ...PageQuery,
+      ...RegistryScopeQuery,
     }),
   },
   responses: {
@@ -42,7 +46,7 @@ const getRoute = createRoute({
   path: "/api/registry/components/{id}",
   tags,
   summary: "One component definition with its JSON Schema",
-  request: { params: z.object({ id: z.uuid() }) },
+  request: { params: z.object({ id: z.uuid() }), query: z.object(RegistryScopeQuery) },
   responses: {
     200: {
       description: "The component definition",
@@ -55,7 +59,9 @@ const getRoute = createRoute({
 export const registerRegistryComponents = (app: OpenAPIHono<AppEnv>) => {
   app.openapi(searchRoute, async (c) => {
     const query = c.req.valid("query");
+    const scope = await registryScope(c, query);
     const page = await searchComponentDefinitions(c.var.db, {
+      ...scope,
       ...(query.q?.trim() ? { search: query.q.trim() } : {}),
       ...(query.model ? { model: query.model } : {}),
       ...(query.kind ? { kind: query.kind } : {}),
@@ -63,7 +69,6 @@ export const registerRegistryComponents = (app: OpenAPIHono<AppEnv>) => {
       page: query.page,
       pageSize: query.pageSize,
     });
-    c.header("Cache-Control", "public, max-age=60");
     return c.json(
       {
         items: page.components.map(toComponent),
@@ -76,9 +81,10 @@ export const registerRegistryComponents = (app: OpenAPIHono<AppEnv>) => {
   });
   app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const component = await getComponentDefinition(c.var.db, { id });
+    const scope = await registryScope(c, c.req.valid("query"));
+    // Another organisation's component is not found, exactly like one that does not exist.
+    const component = await getComponentDefinition(c.var.db, { ...scope, id });
     if (!component) throw new ApiError({ code: "NOT_FOUND", message: `No component definition ${id}` });
-    c.header("Cache-Control", "public, max-age=60");
     return c.json(toComponentWithSchema(component), 200);
   });
 };

@@ -1,9 +1,19 @@
-// GET /api/registry/models and /api/registry/models/{name}: the registry's models for anyone, with their components.
+// GET /api/registry/models and /api/registry/models/{name}: the registry's models for anyone, with their components;
+// with `?orgId=` a member also sees the models discovered in that organisation's clusters.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { getModel, listModels, searchComponentDefinitions } from "@meshplane/db/queries";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
-import { ComponentBody, ModelBody, PageQuery, paged, toComponent, toModel } from "./schema";
+import {
+  ComponentBody,
+  ModelBody,
+  PageQuery,
+  paged,
+  RegistryScopeQuery,
+  registryScope,
+  toComponent,
+  toModel,
+} from "./schema";
 
 const tags = ["registry"];
 
@@ -18,6 +28,7 @@ const listRoute = createRoute({
       category: z.string().max(200).optional(),
       ...PageQuery,
       pageSize: PageQuery.pageSize.default(24),
+      ...RegistryScopeQuery,
     }),
   },
   responses: {
@@ -40,6 +51,7 @@ const getRoute = createRoute({
       version: z.string().min(1).max(100).optional(),
       q: z.string().max(200).optional().openapi({ description: "Part of a component's kind or name" }),
       ...PageQuery,
+      ...RegistryScopeQuery,
     }),
   },
   responses: {
@@ -60,13 +72,14 @@ const getRoute = createRoute({
 export const registerRegistryModels = (app: OpenAPIHono<AppEnv>) => {
   app.openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
+    const scope = await registryScope(c, query);
     const page = await listModels(c.var.db, {
+      ...scope,
       ...(query.q?.trim() ? { search: query.q.trim() } : {}),
       ...(query.category ? { category: query.category } : {}),
       page: query.page,
       pageSize: query.pageSize,
     });
-    c.header("Cache-Control", "public, max-age=60");
     return c.json(
       { items: page.models.map(toModel), totalCount: page.total, page: page.page, pageSize: page.pageSize },
       200,
@@ -75,7 +88,12 @@ export const registerRegistryModels = (app: OpenAPIHono<AppEnv>) => {
   app.openapi(getRoute, async (c) => {
     const { name } = c.req.valid("param");
     const query = c.req.valid("query");
-    const model = await getModel(c.var.db, { name, ...(query.version ? { version: query.version } : {}) });
+    const scope = await registryScope(c, query);
+    const model = await getModel(c.var.db, {
+      ...scope,
+      name,
+      ...(query.version ? { version: query.version } : {}),
+    });
     if (!model) {
       throw new ApiError({
         code: "NOT_FOUND",
@@ -83,12 +101,12 @@ export const registerRegistryModels = (app: OpenAPIHono<AppEnv>) => {
       });
     }
     const components = await searchComponentDefinitions(c.var.db, {
+      ...scope,
       modelId: model.id,
       ...(query.q?.trim() ? { search: query.q.trim() } : {}),
       page: query.page,
       pageSize: query.pageSize,
     });
-    c.header("Cache-Control", "public, max-age=60");
     return c.json(
       {
         model: toModel(model),

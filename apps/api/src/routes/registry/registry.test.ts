@@ -1,8 +1,10 @@
+import { addMembership, createCustomRole, upsertModelBundle } from "@meshplane/db/queries";
 import { builtInRelationshipDefinitions } from "@meshplane/design";
 import { kubernetesKinds } from "@meshplane/registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedRegistry } from "../../seed/registry";
 import { createTestApp, type ErrorBody, type TestApp } from "../../testing/app";
+import { bearer, type SignedIn, signIn } from "../../testing/identity";
 
 type Page<T> = { items: T[]; totalCount: number; page: number; pageSize: number };
 type Model = { id: string; name: string; version: string; componentCount: number; relationshipCount: number };
@@ -121,5 +123,188 @@ describe("the registry's public reads", () => {
       expect(refused.error.code, path).toBe("BAD_REQUEST");
       expect(refused.error.requestId).toBeTruthy();
     }
+  });
+});
+
+type Provenance = { discovered: boolean; source: string; organizationId: string | null };
+
+describe("the registry's reads of an organisation's discovered models", () => {
+  let ctx: TestApp;
+  let alice: SignedIn;
+  let bob: SignedIn;
+  let powerless: SignedIn;
+  let modelId: string;
+  let componentId: string;
+  const name = `discovered-${crypto.randomUUID().slice(0, 8)}`;
+  const secretKind = "AliceSecretGadget";
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    await seedRegistry(ctx.t.db);
+    [alice, bob, powerless] = [await signIn(ctx), await signIn(ctx), await signIn(ctx)];
+    // A member of Alice's organisation whose only role grants nothing.
+    await createCustomRole(ctx.t.db, {
+      organizationId: alice.personalOrgId,
+      key: "observer",
+      name: "Observer",
+      permissionKeys: [],
+    });
+    await addMembership(ctx.t.db, {
+      organizationId: alice.personalOrgId,
+      userId: powerless.userId,
+      roleKeys: ["observer"],
+    });
+    const stored = await upsertModelBundle(
+      ctx.t.db,
+      {
+        model: {
+          name,
+          version: "0.0.0-crd.000000000001",
+          displayName: "alice.example.com",
+          category: "Uncategorized",
+          subCategory: "",
+          status: "enabled",
+          metadata: { source: "crd", group: "alice.example.com" },
+        },
+        components: [
+          {
+            kind: secretKind,
+            apiVersion: "alice.example.com/v1",
+            displayName: secretKind,
+            schema: { type: "object", description: "alice-only schema" },
+            metadata: {},
+          },
+        ],
+        relationships: [
+          {
+            kind: "edge",
+            type: "non-binding",
+            subType: "alice",
+            status: "enabled",
+            selectors: [{}],
+            metadata: {},
+          },
+        ],
+      },
+      { organizationId: alice.personalOrgId },
+    );
+    modelId = stored.model.id;
+    const found = await ctx.app.request(
+      `/api/registry/components?kind=${secretKind}&orgId=${alice.personalOrgId}`,
+      { headers: bearer(alice.jwt) },
+    );
+    const [component] = ((await found.json()) as Page<Component>).items;
+    componentId = component?.id ?? "";
+  });
+  afterAll(() => ctx.close());
+
+  const request = (path: string, who?: SignedIn) =>
+    ctx.app.request(path, { headers: who ? bearer(who.jwt) : {} });
+
+  it("shows a member their organisation's discovered models, marked, next to the shared ones", async () => {
+    const org = alice.personalOrgId;
+    const list = await request(`/api/registry/models?orgId=${org}&pageSize=100`, alice);
+    expect(list.status).toBe(200);
+    expect(list.headers.get("cache-control")).toBe("private, no-store");
+    const models = ((await list.json()) as Page<Model & Provenance>).items;
+    expect(models.find((m) => m.name === name)).toMatchObject({
+      id: modelId,
+      discovered: true,
+      source: "crd",
+      organizationId: org,
+      componentCount: 1,
+    });
+    expect(models.find((m) => m.name === "kubernetes")).toMatchObject({
+      discovered: false,
+      source: "registry",
+      organizationId: null,
+    });
+
+    // Meshery's spelling of the parameter works the same.
+    const detail = await request(`/api/registry/models/${name}?orgID=${org}`, alice);
+    expect(detail.status).toBe(200);
+    const body = (await detail.json()) as {
+      model: Provenance;
+      components: Page<Component & { model: Provenance }>;
+    };
+    expect(body.model).toMatchObject({ discovered: true, organizationId: org });
+    expect(body.components.items.map((c) => [c.kind, c.model.discovered])).toEqual([[secretKind, true]]);
+
+    const component = await request(`/api/registry/components/${componentId}?orgId=${org}`, alice);
+    expect(component.status).toBe(200);
+    expect(((await component.json()) as { schema: unknown }).schema).toEqual({
+      type: "object",
+      description: "alice-only schema",
+    });
+    const relationships = await request(`/api/registry/relationships?subType=alice&orgId=${org}`, alice);
+    expect(((await relationships.json()) as Page<{ model: Provenance }>).items.map((r) => r.model)).toEqual([
+      expect.objectContaining({ id: modelId, source: "crd" }),
+    ]);
+  });
+
+  it("never shows them anonymously, to another tenant, or by their ids", async () => {
+    // Anonymous and Bob-in-his-own-organisation both see the shared registry alone.
+    for (const [who, scope] of [
+      [undefined, ""],
+      [bob, `orgId=${bob.personalOrgId}&`],
+      [alice, ""],
+    ] as const) {
+      const list = await request(`/api/registry/models?${scope}pageSize=100`, who);
+      expect(list.status).toBe(200);
+      const text = await list.text();
+      expect(text).not.toContain(name);
+      expect(text).toContain("kubernetes");
+      for (const path of [
+        `/api/registry/components?${scope}q=${secretKind}`,
+        `/api/registry/components?${scope}model=${name}`,
+        `/api/registry/relationships?${scope}subType=alice`,
+        `/api/registry/models?${scope}q=alice`,
+      ]) {
+        const page = (await (await request(path, who)).json()) as Page<unknown>;
+        expect(page.totalCount, path).toBe(0);
+      }
+      const byName = await request(`/api/registry/models/${name}?${scope}`, who);
+      expect(byName.status).toBe(404);
+      const byId = await request(`/api/registry/components/${componentId}?${scope}`, who);
+      expect(byId.status).toBe(404);
+      expect(await byId.text()).not.toContain("alice-only");
+    }
+    const anonymous = await request("/api/registry/models");
+    expect(anonymous.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+
+  it("refuses another tenant's organisation, a member without designs:read, and an anonymous orgId", async () => {
+    const org = alice.personalOrgId;
+    for (const path of [
+      `/api/registry/models?orgId=${org}`,
+      `/api/registry/models/${name}?orgId=${org}`,
+      `/api/registry/components?orgId=${org}`,
+      `/api/registry/components/${componentId}?orgId=${org}`,
+      `/api/registry/relationships?orgId=${org}`,
+    ]) {
+      const asBob = await request(path, bob);
+      expect(asBob.status, path).toBe(404);
+      const text = await asBob.text();
+      expect(text).not.toContain(secretKind);
+      expect((JSON.parse(text) as ErrorBody).error.code).toBe("NOT_FOUND");
+      const asPowerless = await request(path, powerless);
+      expect(asPowerless.status, path).toBe(403);
+      expect(((await asPowerless.json()) as ErrorBody).error.code).toBe("FORBIDDEN");
+      const asNobody = await request(path);
+      expect(asNobody.status, path).toBe(401);
+      expect(((await asNobody.json()) as ErrorBody).error.code).toBe("UNAUTHORIZED");
+    }
+    for (const path of [
+      "/api/registry/models?orgId=not-a-uuid",
+      `/api/registry/components/${componentId}?orgId=1%27%20or%201=1`,
+      `/api/registry/relationships?orgId=${"a".repeat(500)}`,
+      "/api/registry/models?orgId=&orgID[]=x",
+    ]) {
+      const refused = await request(path, alice);
+      expect(refused.status, path).toBe(400);
+      expect(((await refused.json()) as ErrorBody).error.code).toBe("BAD_REQUEST");
+    }
+    // A forged organisation id that exists nowhere is 404, exactly like another tenant's.
+    expect((await request(`/api/registry/models?orgId=${crypto.randomUUID()}`, alice)).status).toBe(404);
   });
 });

@@ -1,9 +1,17 @@
-// GET /api/registry/relationships: the relationship definitions the registry holds, for anyone.
+// GET /api/registry/relationships: the relationship definitions the registry holds, for anyone; with `?orgId=` a
+// member also sees those of that organisation's discovered models.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listRelationshipDefinitions } from "@meshplane/db/queries";
 import type { AppEnv } from "../../context";
 import { openApiErrorResponses } from "../../errors";
-import { PageQuery, paged, RelationshipBody, toRelationship } from "./schema";
+import {
+  PageQuery,
+  paged,
+  RegistryScopeQuery,
+  RelationshipBody,
+  registryScope,
+  toRelationship,
+} from "./schema";
 
 const route = createRoute({
   method: "get",
@@ -17,6 +25,7 @@ const route = createRoute({
       type: z.string().max(100).optional(),
       subType: z.string().max(100).optional(),
       ...PageQuery,
+      ...RegistryScopeQuery,
     }),
   },
   responses: {
@@ -32,8 +41,11 @@ const route = createRoute({
 
 export const registerRegistryRelationships = (app: OpenAPIHono<AppEnv>) =>
   app.openapi(route, async (c) => {
-    const { model, kind, type, subType, page, pageSize } = c.req.valid("query");
+    const query = c.req.valid("query");
+    const { model, kind, type, subType, page, pageSize } = query;
+    const scope = await registryScope(c, query);
     const result = await listRelationshipDefinitions(c.var.db, {
+      ...scope,
       ...(model ? { model } : {}),
       ...(kind ? { kind } : {}),
       ...(type ? { type } : {}),
@@ -41,7 +53,6 @@ export const registerRegistryRelationships = (app: OpenAPIHono<AppEnv>) =>
       page,
       pageSize,
     });
-    c.header("Cache-Control", "public, max-age=60");
     return c.json(
       {
         items: result.relationships.map(toRelationship),

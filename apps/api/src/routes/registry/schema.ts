@@ -7,13 +7,59 @@ import type {
   RegistryComponent,
   RelationshipSummary,
 } from "@meshplane/db/queries";
+import type { Context } from "hono";
+import { requireOrgAccess } from "../../auth/authorize";
+import type { AppEnv } from "../../context";
 import { SEED_HASH_KEY } from "../../seed/registry";
 
 const metadata = z.record(z.string(), z.unknown());
 
+/** Who a model belongs to: the shared registry, or the organisation whose clusters it was discovered in. */
+const provenance = {
+  discovered: z.boolean().openapi({ description: "True for a model discovered in the caller's clusters" }),
+  source: z.enum(["registry", "crd"]).openapi({
+    description: "`registry`: the shared, curated registry; `crd`: derived from a cluster's CRDs",
+  }),
+  organizationId: z
+    .uuid()
+    .nullable()
+    .openapi({ description: "The organisation a discovered model belongs to; null when shared" }),
+};
+
 export const ModelReferenceBody = z
-  .object({ id: z.uuid(), name: z.string(), version: z.string(), displayName: z.string() })
+  .object({ id: z.uuid(), name: z.string(), version: z.string(), displayName: z.string(), ...provenance })
   .openapi("RegistryModelReference");
+
+/**
+ * `?orgId=`: also show that organisation's discovered models. Without it a read is anonymous and public and
+ * shows the shared registry alone.
+ */
+export const RegistryScopeQuery = {
+  orgId: z.uuid().optional().openapi({
+    description: "Include this organisation's discovered models (needs membership with designs:read)",
+  }),
+  orgID: z.uuid().optional().openapi({ description: "The same as orgId, as Meshery's clients spell it" }),
+};
+
+/**
+ * The scope a registry read runs in. Without `orgId`, the shared registry and a publicly cacheable answer;
+ * with one, the caller must be a member holding designs:read (another tenant's organisation is 404, as
+ * everywhere), and the answer, holding that organisation's models, is private to the caller.
+ */
+export async function registryScope(
+  c: Context<AppEnv>,
+  query: { orgId?: string | undefined; orgID?: string | undefined },
+): Promise<{ organizationId?: string }> {
+  const orgId = query.orgId ?? query.orgID;
+  if (!orgId) {
+    c.header("Cache-Control", "public, max-age=60");
+    return {};
+  }
+  const access = await requireOrgAccess(c, orgId, "designs:read");
+  c.header("Cache-Control", "private, no-store");
+  c.header("Vary", "Authorization, Cookie");
+  return { organizationId: access.organization.id };
+}
 
 export const ModelBody = z
   .object({
@@ -28,6 +74,7 @@ export const ModelBody = z
     metadata,
     componentCount: z.number().int(),
     relationshipCount: z.number().int(),
+    ...provenance,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -80,11 +127,18 @@ export const PageQuery = {
 const descriptionOf = (metadata: Record<string, unknown>) =>
   typeof metadata.description === "string" ? metadata.description : "";
 
+const provenanceOf = (model: { organizationId: string | null }) => ({
+  discovered: model.organizationId !== null,
+  source: model.organizationId !== null ? ("crd" as const) : ("registry" as const),
+  organizationId: model.organizationId,
+});
+
 const reference = (model: ModelReference) => ({
   id: model.id,
   name: model.name,
   version: model.version,
   displayName: model.displayName,
+  ...provenanceOf(model),
 });
 
 export function toModel(model: ModelSummary): z.infer<typeof ModelBody> {
@@ -102,6 +156,7 @@ export function toModel(model: ModelSummary): z.infer<typeof ModelBody> {
     metadata: rest,
     componentCount: model.componentCount,
     relationshipCount: model.relationshipCount,
+    ...provenanceOf(model),
     createdAt: model.createdAt.toISOString(),
     updatedAt: model.updatedAt.toISOString(),
   };
