@@ -15,7 +15,7 @@ export async function gunzipBounded(bytes: Uint8Array, maxBytes: number, file: s
     },
   });
   // Workers' and Node's stream typings disagree on DecompressionStream's generics; at run time both fit.
-  const gunzip = new DecompressionStream("gzip") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  const gunzip = new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>;
   const reader = input.pipeThrough(gunzip).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
