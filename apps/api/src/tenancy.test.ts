@@ -68,6 +68,7 @@ const publicRoutes = new Set([
   "GET /api/registry/components",
   "GET /api/registry/components/{id}",
   "GET /api/registry/relationships",
+  "GET /api/agents/install/manifest.yaml",
   // An agent registers with its single-use bootstrap token in the body.
   "POST /api/agents/register",
 ]);

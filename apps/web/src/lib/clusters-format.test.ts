@@ -11,16 +11,21 @@ describe("installCommands", () => {
     expect(helm).toContain("--set meshplane.url='https://api.example.test'");
     expect(helm).toContain("--set bootstrapToken='mpb_abc-DEF_123'");
     expect(kubectl).toContain("s|REPLACE_WITH_BOOTSTRAP_TOKEN|mpb_abc-DEF_123|");
+    // The API serves the manifest pointed at itself: the URL is fetched, never substituted by sed.
+    expect(kubectl).toMatch(
+      /^curl -fsSL 'https:\/\/api\.example\.test\/api\/agents\/install\/manifest\.yaml'/,
+    );
     expect(kubectl.trim().endsWith("kubectl apply -f -")).toBe(true);
   });
 
   it("keeps hostile values inert: quotes cannot close, sed's specials are escaped", () => {
     const { helm, kubectl } = installCommands({
       apiUrl: "https://x.test/a|b&c\\d'; rm -rf /",
-      token: "t'; id",
+      token: "t|&\\'; id",
     });
-    expect(helm).toContain(`--set bootstrapToken='t'\\''; id'`);
-    expect(kubectl).toContain("a\\|b\\&c\\\\d");
+    expect(helm).toContain(`--set bootstrapToken='t|&\\'\\''; id'`);
+    expect(kubectl).toContain(`'https://x.test/a|b&c\\d'\\''; rm -rf /api/agents/install/manifest.yaml'`);
+    expect(kubectl).toContain("t\\|\\&\\\\");
     // Every single quote that opens is closed: an even count outside the escaped ones.
     const unescaped = kubectl.replaceAll(`'\\''`, "").match(/'/g) ?? [];
     expect(unescaped.length % 2).toBe(0);

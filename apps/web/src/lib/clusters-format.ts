@@ -4,8 +4,9 @@ import { z } from "zod";
 type JobLike = { status: string; result: unknown };
 
 export const AGENT_CHART = "oci://ghcr.io/meshplane/charts/meshplane-agent";
-export const AGENT_MANIFEST_URL =
-  "https://raw.githubusercontent.com/meshplane/meshplane/main/apps/agent/deploy/manifest.yaml";
+/** The API serves the plain manifest already pointed at itself; only the token is left to fill in. */
+export const agentManifestUrl = (apiUrl: string) =>
+  `${apiUrl.replace(/\/+$/, "")}/api/agents/install/manifest.yaml`;
 
 const shellQuote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
 // Inside a sed replacement with | as the delimiter, these three characters mean something.
@@ -23,8 +24,8 @@ export function installCommands(params: { apiUrl: string; token: string }): {
     `--set bootstrapToken=${shellQuote(params.token)}`,
   ].join(" \\\n  ");
   const kubectl = [
-    `curl -fsSL ${AGENT_MANIFEST_URL}`,
-    `sed -e ${shellQuote(`s|REPLACE_WITH_MESHPLANE_URL|${sedLiteral(params.apiUrl)}|`)} -e ${shellQuote(`s|REPLACE_WITH_BOOTSTRAP_TOKEN|${sedLiteral(params.token)}|`)}`,
+    `curl -fsSL ${shellQuote(agentManifestUrl(params.apiUrl))}`,
+    `sed -e ${shellQuote(`s|REPLACE_WITH_BOOTSTRAP_TOKEN|${sedLiteral(params.token)}|`)}`,
     "kubectl apply -f -",
   ].join(" \\\n  | ");
   return { helm, kubectl };

@@ -6,6 +6,7 @@ import { registerRotateAgentCredential } from "./credentials-rotate";
 import { registerCreateDesignJob } from "./design-job-create";
 import { registerGetDesignJob } from "./design-job-get";
 import { registerAgentHeartbeat } from "./heartbeat";
+import { registerAgentInstallManifest } from "./install-manifest";
 import { registerReportInventory } from "./inventory-report";
 import { registerAcknowledgeAgentJob } from "./job-ack";
 import { registerReportAgentJobResult } from "./job-result";
@@ -22,6 +23,7 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>): void {
     scheme: "bearer",
     description: "The agent's credential (`mpa_...`), issued at registration and rotated by the agent",
   });
+  registerAgentInstallManifest(app);
   registerCreateBootstrapToken(app);
   registerAgentRegistration(app);
   registerRotateAgentCredential(app);
