@@ -40,16 +40,18 @@ describe("a design job through the deployment workflow", () => {
         headers: bearer(user.jwt),
       })
     ).json()) as Job;
-  const auditFor = async (jobId: string) => {
-    // The workflow writes its outcome asynchronously: wait for it a little.
-    for (let i = 0; i < 50; i++) {
+  /** The job's audit trail, once it holds `until` (or, without it, anything past the request): audits are written asynchronously. */
+  const auditFor = async (jobId: string, until?: string) => {
+    let actions: string[] = [];
+    for (let i = 0; i < 100; i++) {
       const rows = (await listEvents(ctx.t.db, { organizationId: user.personalOrgId, limit: 200 })).filter(
         (e) => e.metadata.jobId === jobId || e.resourceId === jobId,
       );
-      if (rows.some((e) => !e.action.endsWith(".requested"))) return rows.map((e) => e.action).sort();
+      actions = rows.map((e) => e.action).sort();
+      if (until ? actions.includes(until) : actions.some((a) => !a.endsWith(".requested"))) return actions;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return [];
+    return actions;
   };
 
   it("records the agent's result and the workflow's outcome once, however often the agent repeats it", async () => {
@@ -89,7 +91,7 @@ describe("a design job through the deployment workflow", () => {
       error: "Conflict",
       result: { objects: [] },
     });
-    expect(await auditFor(job.id)).toContain("agent.job.late_result");
+    expect(await auditFor(job.id, "agent.job.late_result")).toContain("agent.job.late_result");
     // Once the late result is in, a different one is a conflict again.
     const another = await reportResult(job.id, { status: "succeeded" });
     expect(another.status).toBe(409);
