@@ -3,6 +3,7 @@ import "./clusters.css";
 import { ClusterAddForm } from "../../components/cluster-add-form";
 import { ClusterTable } from "../../components/cluster-table";
 import { OrganizationSwitcher } from "../../components/organization-switcher";
+import { PageAlerts } from "../../components/page-alerts";
 import { SignedInHeader } from "../../components/signed-in-header";
 import { listClusters } from "../../lib/clusters";
 import { loadOrgPage, readSection } from "../../lib/organizations";
@@ -39,16 +40,7 @@ export default async function ClustersPage({ searchParams }: Props) {
           three heartbeats shows as disconnected until it calls in again.
         </p>
       </header>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <PageAlerts error={error} notice={notice} />
       {organization && clusters ? (
         <>
           <section className="panel" aria-labelledby="clusters-title">

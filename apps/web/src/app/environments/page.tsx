@@ -1,6 +1,7 @@
 // Environments of the selected organisation: groups of connections to deploy to; list, create, rename, delete.
 import { EnvironmentCreateForm, EnvironmentList } from "../../components/environment-table";
 import { OrganizationSwitcher } from "../../components/organization-switcher";
+import { PageAlerts } from "../../components/page-alerts";
 import { SignedInHeader } from "../../components/signed-in-header";
 import { listConnections, listEnvironmentConnections, listEnvironments } from "../../lib/environments";
 import { loadOrgPage, readSection } from "../../lib/organizations";
@@ -51,16 +52,7 @@ export default async function EnvironmentsPage({ searchParams }: Props) {
           such as staging or production. Workspaces share environments with their teams.
         </p>
       </header>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <PageAlerts error={error} notice={notice} />
       {organization && environments ? (
         <>
           <section className="panel" aria-labelledby="environments-title">

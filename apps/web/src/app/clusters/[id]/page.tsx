@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ClusterJobs } from "../../../components/cluster-jobs";
 import { ClusterState } from "../../../components/cluster-state";
 import { RevokeButton } from "../../../components/cluster-table";
+import { PageAlerts } from "../../../components/page-alerts";
 import { SignedInHeader } from "../../../components/signed-in-header";
 import { getCluster, listClusterJobs } from "../../../lib/clusters";
 import { timeAgo } from "../../../lib/clusters-format";
@@ -46,16 +47,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
         </h1>
         <ClusterState state={cluster.revoked ? "revoked" : cluster.status} />
       </header>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <PageAlerts error={error} notice={notice} />
       {cluster.credentialNote && (
         <p className="alert" role="alert">
           {cluster.credentialNote}

@@ -3,6 +3,7 @@ import { type InvitationChoice, InvitationForm } from "../../../components/invit
 import { InvitationTable } from "../../../components/invitation-table";
 import { MembersTable } from "../../../components/members-table";
 import { OrganizationSwitcher } from "../../../components/organization-switcher";
+import { PageAlerts } from "../../../components/page-alerts";
 import { SignedInHeader } from "../../../components/signed-in-header";
 import { listInvitations } from "../../../lib/invitations";
 import { listMembers, membersForDisplay } from "../../../lib/members";
@@ -65,16 +66,7 @@ export default async function MembersPage({ searchParams }: Props) {
           recorded in the <a href="/settings/audit">audit log</a>.
         </p>
       </header>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <PageAlerts error={error} notice={notice} />
       <section className="panel" aria-labelledby="members-title">
         <header className="panel-head">
           <h2 id="members-title">Members of {organization.name}</h2>

@@ -1,5 +1,6 @@
 // Roles of the selected organisation: what every role grants as a matrix, and the custom roles to create or delete.
 import { OrganizationSwitcher } from "../../../components/organization-switcher";
+import { PageAlerts } from "../../../components/page-alerts";
 import { RolesCreateForm, RolesCustomList } from "../../../components/roles-custom";
 import { RolesMatrix } from "../../../components/roles-matrix";
 import { SignedInHeader } from "../../../components/signed-in-header";
@@ -37,16 +38,7 @@ export default async function RolesPage({ searchParams }: Props) {
           holds the union of their roles' keys. Meshery's built-in roles come first; custom roles follow.
         </p>
       </header>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <PageAlerts error={error} notice={notice} />
       {organization && roles ? (
         <>
           <section className="panel" aria-labelledby="matrix-title">

@@ -1,5 +1,6 @@
 // The selected organisation's teams: list, create, rename, delete.
 import { OrganizationSwitcher } from "../../../components/organization-switcher";
+import { PageAlerts } from "../../../components/page-alerts";
 import { SignedInHeader } from "../../../components/signed-in-header";
 import { TeamCreateForm, TeamTable } from "../../../components/team-table";
 import { loadOrgPage, readSection } from "../../../lib/organizations";
@@ -34,16 +35,7 @@ export default async function TeamsPage({ searchParams }: Props) {
           Groups of people in an organization. Workspaces are shared with teams, and invitations can name one.
         </p>
       </header>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <PageAlerts error={error} notice={notice} />
       {organization && teams ? (
         <>
           <section className="panel" aria-labelledby="teams-title">
