@@ -1,8 +1,6 @@
 // Comparing results against a baseline: the metrics, their deltas, and whether each delta is better or worse.
-// The API's compare route answers in this shape; without it, the same comparison is made here from results.
+// The API's compare route answers in this shape; the page colours each delta with `judge`.
 import { z } from "zod";
-import type { PerfResult } from "./performance";
-import { readFacts } from "./performance-read";
 
 export const compareMetrics = [
   "min",
@@ -46,12 +44,6 @@ export function higherIsBetter(metric: string): boolean {
   return metric === "rps";
 }
 
-export function deltaOf(value: number | null | undefined, base: number | null | undefined): Delta {
-  if (value === null || value === undefined || base === null || base === undefined)
-    return { absolute: null, percent: null };
-  return { absolute: value - base, percent: base === 0 ? null : ((value - base) / base) * 100 };
-}
-
 export type Judgement = "better" | "worse" | "same" | "unknown";
 
 /**
@@ -63,43 +55,4 @@ export function judge(metric: string, delta: Delta | undefined, tolerance = 2): 
   if (delta.percent === null ? delta.absolute === 0 : Math.abs(delta.percent) < tolerance) return "same";
   const up = delta.absolute > 0;
   return up === higherIsBetter(metric) ? "better" : "worse";
-}
-
-export function metricValues(result: PerfResult): Record<Metric, number | null> {
-  const facts = readFacts(result);
-  const values = {} as Record<Metric, number | null>;
-  for (const metric of compareMetrics) {
-    if (metric === "rps") values[metric] = facts.rps ?? null;
-    else if (metric === "errorRate") values[metric] = facts.errorRate;
-    else values[metric] = result.percentiles[metric] ?? null;
-  }
-  return values;
-}
-
-/** The comparison made in the web from whole results, for an API that has no compare route yet. */
-export function compareLocally(results: PerfResult[], baseline: PerfResult): Comparison {
-  const base = metricValues(baseline);
-  const entry = (result: PerfResult): CompareEntry => {
-    const values = metricValues(result);
-    return {
-      id: result.id,
-      name: result.name,
-      profileId: result.profileId,
-      status: result.status,
-      startedAt: result.startedAt,
-      baseline: result.baseline ?? false,
-      values,
-      deltas: Object.fromEntries(compareMetrics.map((m) => [m, deltaOf(values[m], base[m])])),
-    };
-  };
-  const warnings: string[] = [];
-  const all = [baseline, ...results];
-  if (new Set(all.map((result) => result.profileId)).size > 1)
-    warnings.push("These results come from different profiles: their load and targets may differ.");
-  for (const result of all) {
-    const state = readFacts(result).state;
-    if (state === "running") warnings.push(`“${result.name}” is still running: its numbers are not final.`);
-    if (state === "errored") warnings.push(`“${result.name}” errored and measured nothing.`);
-  }
-  return { baseline: entry(baseline), results: results.map(entry), warnings };
 }

@@ -6,20 +6,12 @@ import { PerfResultsTable } from "../../../components/perf-results-table";
 import { SignedInHeader } from "../../../components/signed-in-header";
 import {
   compareResults,
-  getResult,
   isMissingRoute,
   isNotFound,
   listProfiles,
   listResults,
-  type PerfResult,
 } from "../../../lib/performance";
-import {
-  type CompareEntry,
-  type Comparison,
-  compareLocally,
-  compareMetrics,
-  judge,
-} from "../../../lib/performance-compare";
+import { type CompareEntry, type Comparison, compareMetrics, judge } from "../../../lib/performance-compare";
 import {
   formatMs,
   formatPercent,
@@ -53,7 +45,7 @@ export default async function ComparePage({ searchParams }: Props) {
   const profileNames = new Map(profiles.map((profile) => [profile.id, profile.name]));
   const comparison =
     organization && ids.length > 0
-      ? await compare(session.token, organization.id, ids, wantedBaseline, results)
+      ? await compare(session.token, organization.id, ids, wantedBaseline)
       : undefined;
   return (
     <main className="page perf-page">
@@ -74,7 +66,7 @@ export default async function ComparePage({ searchParams }: Props) {
         </p>
       )}
       {comparison && !("error" in comparison) && (
-        <ComparisonView comparison={comparison.value} local={comparison.local} names={profileNames} />
+        <ComparisonView comparison={comparison.value} names={profileNames} />
       )}
       {organization && (
         <section className="panel" aria-labelledby="choose-title">
@@ -117,59 +109,25 @@ function list(value: string | string[] | undefined): string[] {
     .filter(Boolean);
 }
 
-type Outcome = { value: Comparison; local: boolean } | { error: string };
+type Outcome = { value: Comparison } | { error: string };
 
-/** The API's comparison; an API without the compare route gets the same comparison made here. */
+/** The API's comparison, or what stops it: an unknown or foreign result, or an API without the route. */
 async function compare(
   token: string,
   orgId: string,
   ids: string[],
   baselineId: string | undefined,
-  listed: PerfResult[],
 ): Promise<Outcome> {
   try {
-    return { value: await compareResults(token, orgId, ids, baselineId), local: false };
+    return { value: await compareResults(token, orgId, ids, baselineId) };
   } catch (error) {
-    if (!isMissingRoute(error)) {
-      if (isNotFound(error) && error instanceof Error) return { error: error.message };
-      throw error;
-    }
+    if (isMissingRoute(error)) return { error: "This API cannot compare results yet." };
+    if (isNotFound(error) && error instanceof Error) return { error: error.message };
+    throw error;
   }
-  const fetched: PerfResult[] = [];
-  for (const id of new Set([...ids, ...(baselineId ? [baselineId] : [])])) {
-    const known = listed.find((result) => result.id === id);
-    try {
-      fetched.push(known ?? (await getResult(token, orgId, id)));
-    } catch (error) {
-      if (isNotFound(error)) return { error: `There is no result ${id} in this organization.` };
-      throw error;
-    }
-  }
-  const first = fetched.find((result) => result.id === ids[0]);
-  const pinned = [...fetched, ...listed].find(
-    (result) => result.baseline && result.profileId === first?.profileId,
-  );
-  const baseline = fetched.find((result) => result.id === baselineId) ?? pinned ?? first;
-  if (!baseline) return { error: "Choose at least one result." };
-  const others = ids.filter((id) => id !== baseline.id);
-  return {
-    value: compareLocally(
-      others.flatMap((id) => fetched.filter((result) => result.id === id)),
-      baseline,
-    ),
-    local: true,
-  };
 }
 
-function ComparisonView({
-  comparison,
-  local,
-  names,
-}: {
-  comparison: Comparison;
-  local: boolean;
-  names: Map<string, string>;
-}) {
+function ComparisonView({ comparison, names }: { comparison: Comparison; names: Map<string, string> }) {
   // The API lists the baseline among the results too when it was ticked; it is shown once, first.
   const entries = [
     comparison.baseline,
@@ -187,9 +145,6 @@ function ComparisonView({
       <section className="panel" aria-labelledby="compare-title">
         <header className="panel-head">
           <h2 id="compare-title">Against the baseline</h2>
-          {local && (
-            <span className="muted perf-small">compared in the web: the API has no compare route yet</span>
-          )}
         </header>
         <div className="perf-scroll">
           <table className="table perf-compare" data-testid="compare-table">
