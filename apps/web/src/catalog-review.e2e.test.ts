@@ -1,76 +1,23 @@
 // Publishing through review end to end: author, curator and anonymous visitor in headless Chromium, real API and web.
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./testing/browser";
-import { signInForDevelopment } from "./testing/designs-stack";
-import { ensureWebBuilt, freePort, type RunningProcess, startApi, startWeb } from "./testing/processes";
+import { type DesignsStack, signInForDevelopment, startDesignsStack } from "./testing/designs-stack";
 
 const manifests = readFileSync(
   new URL("../../../packages/design/src/fixtures/three-tier.yaml", import.meta.url),
   "utf8",
 );
 
-type Stack = { api: RunningProcess; web: RunningProcess; webUrl: string; stop: () => Promise<void> };
-
-/** The designs stack's processes, with one provider admin named: the curator of this test. */
-async function startReviewStack(curatorEmail: string): Promise<Stack> {
-  ensureWebBuilt();
-  const workDir = mkdtempSync(join(tmpdir(), "meshplane-review-e2e-"));
-  const internalSecret = randomBytes(32).toString("base64url");
-  const [webPort, apiPort] = [await freePort(), await freePort()];
-  const webUrl = `http://localhost:${webPort}`;
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  let closeDatabase: (() => Promise<void>) | undefined;
-  let database: Record<string, string> = { MESHPLANE_DATA_DIR: join(workDir, "pglite") };
-  if (process.env.DATABASE_URL) {
-    const { createTestDb } = await import("@meshplane/db/testing");
-    const created = await createTestDb();
-    closeDatabase = created.close;
-    database = { DATABASE_URL: created.url ?? "" };
-  }
-  const api = await startApi(apiPort, {
-    PATH: process.env.PATH ?? "",
-    ...database,
-    MESHPLANE_INTERNAL_SECRET: internalSecret,
-    MESHPLANE_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    MESHPLANE_SECRETS_FILE: join(workDir, "api-secrets.json"),
-    MESHPLANE_PUBLIC_URL: apiUrl,
-    MESHPLANE_WEB_URL: webUrl,
-    MESHPLANE_PROVIDER_ADMINS: curatorEmail,
-  });
-  const web = await startWeb(
-    {
-      PATH: process.env.PATH ?? "",
-      API_URL: apiUrl,
-      AUTH_URL: webUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      MESHPLANE_INTERNAL_SECRET: internalSecret,
-      MESHPLANE_SECRETS_FILE: join(workDir, "no-secrets-file.json"),
-      MESHPLANE_DEV_SIGN_IN: "1",
-    },
-    webPort,
-  );
-  const stop = async () => {
-    await web.stop();
-    await api.stop();
-    await closeDatabase?.();
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  return { api, web, webUrl, stop };
-}
-
 describe("publishing to the catalog through review", () => {
   const curatorEmail = `curator-${crypto.randomUUID()}@example.test`;
   const designName = `review-shop-${crypto.randomUUID().slice(0, 8)}`;
-  let stack: Stack;
+  let stack: DesignsStack;
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startReviewStack(curatorEmail);
+    stack = await startDesignsStack({ apiEnv: { MESHPLANE_PROVIDER_ADMINS: curatorEmail } });
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {

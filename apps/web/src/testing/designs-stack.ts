@@ -16,7 +16,10 @@ export type DesignsStack = {
   stop: () => Promise<void>;
 };
 
-export async function startDesignsStack(): Promise<DesignsStack> {
+/** `apiEnv` adds to the API's environment, such as `MESHPLANE_PROVIDER_ADMINS` for a test that needs a curator. */
+export async function startDesignsStack(
+  options: { apiEnv?: Record<string, string> } = {},
+): Promise<DesignsStack> {
   ensureWebBuilt();
   const workDir = mkdtempSync(join(tmpdir(), "meshplane-designs-e2e-"));
   const internalSecret = randomBytes(32).toString("base64url");
@@ -34,6 +37,7 @@ export async function startDesignsStack(): Promise<DesignsStack> {
     MESHPLANE_SECRETS_FILE: join(workDir, "api-secrets.json"),
     MESHPLANE_PUBLIC_URL: apiUrl,
     MESHPLANE_WEB_URL: webUrl,
+    ...options.apiEnv,
   });
   const web = await startWeb(
     {
