@@ -2,7 +2,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./testing/browser";
-import { type DesignsStack, startDesignsStack } from "./testing/designs-stack";
+import { type DesignsStack, signInForDevelopment, startDesignsStack } from "./testing/designs-stack";
 
 describe("the registry's public pages", () => {
   let stack: DesignsStack;
@@ -91,5 +91,100 @@ describe("the registry's public pages", () => {
       expect(response?.status(), path).toBe(404);
     }
     await page.close();
+  });
+
+  it("shows a signed-in member the models found in their clusters' CRDs, and nobody else", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInForDevelopment(
+      page,
+      stack.webUrl,
+      `crd-owner-${crypto.randomUUID()}@example.test`,
+      "/dashboard",
+    );
+    const headers = {
+      authorization: `Bearer ${await stack.apiToken(context)}`,
+      "content-type": "application/json",
+    };
+    const profile = (await (
+      await fetch(`${stack.api.url}/api/identity/users/profile`, { headers })
+    ).json()) as {
+      organizations: { organizationsWithRoles: { id: string }[] };
+    };
+    const orgId = profile.organizations.organizationsWithRoles[0]?.id ?? "";
+
+    // A cluster's agent registers with a bootstrap token and reports one CRD in its inventory.
+    const bootstrap = await fetch(`${stack.api.url}/api/agents/bootstrap-tokens`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ orgId }),
+    });
+    expect(bootstrap.status).toBe(201);
+    const registered = await fetch(`${stack.api.url}/api/agents/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        bootstrapToken: ((await bootstrap.json()) as { token: string }).token,
+        kubeSystemUid: crypto.randomUUID(),
+        kubernetesVersion: "v1.34.1",
+        nodeCount: 1,
+        agentVersion: "0.1.0-e2e",
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const { credential } = (await registered.json()) as { credential: string };
+    const group = `widgets-${crypto.randomUUID().slice(0, 8)}.example.com`;
+    const crd = {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: `widgets.${group}`, uid: crypto.randomUUID(), generation: 1 },
+      spec: {
+        group,
+        scope: "Namespaced",
+        names: { plural: "widgets", kind: "Widget" },
+        versions: [
+          {
+            name: "v1",
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: "object", properties: { spec: { type: "object" } } } },
+          },
+        ],
+      },
+    };
+    const reported = await fetch(`${stack.api.url}/api/agents/inventory`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        deltas: [
+          {
+            op: "upsert",
+            uid: crd.metadata.uid,
+            apiVersion: crd.apiVersion,
+            kind: crd.kind,
+            name: crd.metadata.name,
+            resourceVersion: "1",
+            generation: 1,
+            object: crd,
+          },
+        ],
+      }),
+    });
+    expect(reported.status).toBeLessThan(300);
+
+    const modelName = group.replaceAll(".", "-");
+    await page.goto(`${stack.webUrl}/catalog/models?q=${encodeURIComponent(modelName)}`);
+    const card = page.getByTestId("model-card");
+    await card.getByTestId("discovered-model").waitFor();
+    expect(await card.count()).toBe(1);
+    expect(await card.textContent()).toContain(group);
+
+    // Anonymous visitors, and the shared registry, never see it.
+    const anonymous = await browser.newContext();
+    const stranger = await anonymous.newPage();
+    await stranger.goto(`${stack.webUrl}/catalog/models?q=${encodeURIComponent(modelName)}`);
+    expect(await stranger.getByTestId("models-count").textContent()).toMatch(/^0 models/);
+    await anonymous.close();
+    await context.close();
   });
 });

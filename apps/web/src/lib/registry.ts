@@ -1,7 +1,18 @@
-// The registry as the public pages read it: models, components and schemas from the API, no token needed.
+// The registry as the public pages read it: models, components and schemas from the API. Anyone sees the
+// shared registry; a signed-in visitor also sees the models found in their organisation's clusters.
 import { serverContext } from "../server-context";
+import { listOrganizations } from "./identity";
+import { selectedOrganization } from "./selected-org";
+import { sessionApiToken } from "./signed-in";
 
-export type ModelReference = { id: string; name: string; version: string; displayName: string };
+export type ModelReference = {
+  id: string;
+  name: string;
+  version: string;
+  displayName: string;
+  /** Found in one of the viewer's organisation's clusters (from a CRD), not in the shared registry. */
+  discovered?: boolean;
+};
 export type RegistryModel = ModelReference & {
   description: string;
   category: string;
@@ -48,8 +59,31 @@ export function listQuery(state: ListState): string {
   return text ? `?${text}` : "";
 }
 
+type Viewer = { token: string; orgId: string };
+
+/** The signed-in visitor's token and selected organisation; nobody for an anonymous one. */
+async function viewer(): Promise<Viewer | undefined> {
+  const token = await sessionApiToken();
+  if (!token) return undefined;
+  const organization = await selectedOrganization(await listOrganizations(token));
+  return organization ? { token, orgId: organization.id } : undefined;
+}
+
+async function registryAnswer(path: string, as: Viewer | undefined): Promise<Response> {
+  const url = new URL(`${serverContext().env.apiUrl}${path}`);
+  if (as) url.searchParams.set("orgId", as.orgId);
+  return fetch(url, {
+    cache: "no-store",
+    headers: as ? { authorization: `Bearer ${as.token}` } : {},
+  });
+}
+
 async function publicJson<T>(path: string): Promise<T | undefined> {
-  const response = await fetch(`${serverContext().env.apiUrl}${path}`, { cache: "no-store" });
+  const as = await viewer();
+  let response = await registryAnswer(path, as);
+  // A member whose role cannot read designs still gets the shared registry.
+  if (as && (response.status === 401 || response.status === 403))
+    response = await registryAnswer(path, undefined);
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`the registry answered ${response.status}`);
   return (await response.json()) as T;

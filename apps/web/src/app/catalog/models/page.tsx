@@ -60,6 +60,14 @@ export default async function ModelsPage({ searchParams }: Props) {
                 </a>
               </h3>
               <span className="tag">{model.category}</span> <span className="tag">{model.version}</span>
+              {model.discovered && (
+                <>
+                  {" "}
+                  <span className="tag" data-testid="discovered-model">
+                    Found in your clusters
+                  </span>
+                </>
+              )}
               {model.description && <p>{model.description}</p>}
               <p className="catalog-counters">
                 <span>{model.componentCount} components</span>
