@@ -4,6 +4,12 @@ export { ERROR_CLASSES, type ErrorClass } from "./engine/error-classes";
 export { deserializeHistogram, type SerializedHistogram, serializeHistogram } from "./histogram/codec";
 export { Histogram, MAX_TRACKABLE_US } from "./histogram/histogram";
 export { type LoadOptions, LoadOptionsError, loadOptionsSchema, resolveLoadOptions } from "./options";
-export { type LatencySummary, type LoadResult, mergeHistograms, type SecondOfRun } from "./run/load-result";
+export {
+  type LatencySummary,
+  type LoadResult,
+  mergeHistograms,
+  type SecondOfRun,
+  summarizeLatency,
+} from "./run/load-result";
 export { type RunControl, runLoad } from "./run/run-load";
 export { TargetUnreachableError } from "./run/target";

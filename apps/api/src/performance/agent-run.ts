@@ -19,6 +19,7 @@ import {
   mergeHistograms,
   type SecondOfRun,
   serializeHistogram,
+  summarizeLatency,
 } from "@meshplane/loadgen";
 import { deadlineOf, erroredRecord, type Measured, recordOf, thresholdsOf } from "./outcome";
 
@@ -61,8 +62,6 @@ function mergeSeries(reports: Report[]): SecondOfRun[] {
   return [...seconds.values()].sort((a, b) => a.second - b.second);
 }
 
-const ms = (us: number) => us / 1000;
-
 function measure(parts: Part[], requestedDurationMs: number): Measured {
   const reports = parts.flatMap((part) => (part.report ? [part.report] : []));
   const histogram = mergeHistograms(reports.map((report) => report.histogram));
@@ -82,26 +81,13 @@ function measure(parts: Part[], requestedDurationMs: number): Measured {
   });
   const rates = reports.map((report) => report.rate);
   const openModel = rates.length > 0 && rates.every((rate) => rate !== null);
-  const at = (p: number) => ms(histogram.valueAtPercentile(p));
   return {
     requests: histogram.total,
     durationMs: Math.max(0, ...reports.map((report) => report.durationMs)),
     requestedDurationMs,
     connections: reports.reduce((sum, report) => sum + report.connections, 0),
     rate: openModel ? rates.reduce<number>((sum, rate) => sum + (rate ?? 0), 0) : null,
-    latency: {
-      min: ms(histogram.total === 0 ? 0 : histogram.min),
-      max: ms(histogram.max),
-      mean: ms(histogram.mean),
-      stddev: ms(histogram.stddev),
-      p50: at(50),
-      p75: at(75),
-      p90: at(90),
-      p95: at(95),
-      p99: at(99),
-      "p99.9": at(99.9),
-      "p99.99": at(99.99),
-    },
+    latency: summarizeLatency(histogram),
     histogram: serializeHistogram(histogram),
     perSecond: mergeSeries(reports),
     statusCodes: add((report) => report.statusCodes),

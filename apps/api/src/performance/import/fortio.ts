@@ -1,7 +1,9 @@
 // Fortio's JSON result (as Meshery stores it in runner_results): its semi-log duration buckets rebuilt as an
 // HDR histogram, spreading each bucket's calls evenly across it, which is how Fortio itself interpolates.
+
+import { summarizeLatency } from "@meshplane/loadgen";
 import { z } from "zod";
-import { Histogram, ImportError, type Imported, latencyOf } from "./imported";
+import { Histogram, ImportError, type Imported } from "./imported";
 
 // A rebuilt bucket holds at most this many distinct values; counts above it are shared between them.
 const SPREAD_STEPS = 2_000;
@@ -102,7 +104,7 @@ export function importFortio(data: Record<string, unknown>): Imported {
     );
   }
   const histogram = rebuild(fortio.DurationHistogram);
-  const latency = latencyOf(histogram);
+  const latency: Record<string, number> = summarizeLatency(histogram);
   // Fortio's own percentiles are what it reported; ours fill the ones it did not compute.
   const reported = fortio.DurationHistogram.Percentiles.map((p) => percentKey(p.Percentile));
   for (const p of fortio.DurationHistogram.Percentiles) latency[percentKey(p.Percentile)] = p.Value * 1000;

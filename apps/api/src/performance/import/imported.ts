@@ -32,24 +32,4 @@ export class ImportError extends Error {
   override name = "ImportError";
 }
 
-const ms = (us: number) => us / 1000;
-
-/** The same statistics a run reports, read from a (rebuilt) histogram, in milliseconds. */
-export function latencyOf(histogram: Histogram): Record<string, number> {
-  const at = (p: number) => ms(histogram.valueAtPercentile(p));
-  return {
-    min: ms(histogram.total === 0 ? 0 : histogram.min),
-    max: ms(histogram.max),
-    mean: ms(histogram.mean),
-    stddev: ms(histogram.stddev),
-    p50: at(50),
-    p75: at(75),
-    p90: at(90),
-    p95: at(95),
-    p99: at(99),
-    "p99.9": at(99.9),
-    "p99.99": at(99.99),
-  };
-}
-
 export { Histogram };
