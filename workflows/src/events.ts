@@ -70,6 +70,20 @@ export const agentsJobFinished = eventType("agents/job.finished", {
   }),
 });
 
+export const performanceAgentRunStarted = eventType("performance/agent-run.started", {
+  schema: z.object({
+    resultId: z.uuid(),
+    organizationId: z.uuid(),
+    /** When the run counts as lost: its duration plus the grace period, from its start. */
+    deadlineAt: z.iso.datetime(),
+  }),
+});
+
+/** Every agent of the run has reported (sent by the API on the last loadTest result). */
+export const performanceAgentRunReported = eventType("performance/agent-run.reported", {
+  schema: z.object({ resultId: z.uuid(), organizationId: z.uuid() }),
+});
+
 // Triggers of scheduled workflows: a cron on Inngest, the in-process scheduler in the one-machine mode.
 export const agentsLivenessScheduled = eventType("agents/liveness.scheduled", {
   schema: z.object({ scheduledAt: z.string().optional() }),
@@ -99,6 +113,8 @@ export const eventTypes = {
   [agentsCredentialsScheduled.name]: agentsCredentialsScheduled,
   [agentsDesignJobsScheduled.name]: agentsDesignJobsScheduled,
   [performanceSchedulesScheduled.name]: performanceSchedulesScheduled,
+  [performanceAgentRunStarted.name]: performanceAgentRunStarted,
+  [performanceAgentRunReported.name]: performanceAgentRunReported,
 } as const;
 
 type EventTypes = typeof eventTypes;

@@ -3,5 +3,6 @@ export { createInngestClient, type Inngest, type InngestKeys } from "./client";
 export * from "./define";
 export * from "./events";
 export { auditInstanceStarted, recordAuditEvent, workflows } from "./functions/index";
+export { type RunHere, runDuePerformanceSchedulesWith } from "./functions/performance/scheduled-runs";
 export { toInngestFunction, toInngestFunctions } from "./inngest";
 export { inngestSender, type WorkflowSender } from "./sender";

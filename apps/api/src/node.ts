@@ -10,6 +10,7 @@ import { createInProcessRunner } from "@meshplane/workflows/in-process";
 import { newApp } from "./app";
 import { authConfigFromNodeEnv } from "./auth/node-config";
 import { inngestKeysOf, readNodeEnv } from "./env";
+import { oneMachineWorkflows } from "./performance/local-run";
 import { createProcessRunner } from "./performance/runner.node";
 import { seedCatalog } from "./seed/catalog";
 import { seedRegistry } from "./seed/registry";
@@ -46,10 +47,13 @@ if (env.MESHPLANE_SEED_CATALOG !== false) {
   if (added > 0) console.log(`meshplane api: seeded the catalog with ${added} designs`);
 }
 
-const workflows = createInProcessRunner({ db: database.db });
+const performance = createProcessRunner();
+const workflows = createInProcessRunner({
+  db: database.db,
+  definitions: oneMachineWorkflows(database.db, performance),
+});
 // No Inngest here to fire cron triggers (agent liveness, credential upkeep): the runner schedules them.
 const stopSchedules = workflows.startSchedules();
-const performance = createProcessRunner();
 // Without a signing key there is no Inngest Cloud to answer to: serve /api/inngest to a local dev server.
 const inngest = createInngestClient({ isDev: !env.INNGEST_SIGNING_KEY, ...inngestKeysOf(env) });
 const app = newApp({

@@ -6,6 +6,7 @@ import { timeOutForgottenDesignJobs } from "./agents/forgotten-jobs";
 import { checkAgentLiveness } from "./agents/liveness";
 import { recordAuditEvent } from "./audit/record-event";
 import { reviewPublication } from "./catalog/review-publication";
+import { finishAgentPerformanceRun } from "./performance/agent-run";
 import { runDuePerformanceSchedules } from "./performance/scheduled-runs";
 import { auditInstanceStarted } from "./system/instance-started";
 
@@ -18,11 +19,13 @@ export const workflows: AnyWorkflowDefinition[] = [
   watchAgentCredentials,
   timeOutForgottenDesignJobs,
   runDuePerformanceSchedules,
+  finishAgentPerformanceRun,
 ];
 
 export {
   auditInstanceStarted,
   checkAgentLiveness,
+  finishAgentPerformanceRun,
   followDesignJob,
   recordAuditEvent,
   reviewPublication,

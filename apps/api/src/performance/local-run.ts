@@ -7,7 +7,8 @@ import {
   type PerformanceProfile,
 } from "@meshplane/db/queries";
 import type { Db } from "@meshplane/db/types";
-import { erroredRecord, recordOf, thresholdsOf } from "./outcome";
+import { type AnyWorkflowDefinition, runDuePerformanceSchedulesWith, workflows } from "@meshplane/workflows";
+import { erroredRecord, recordOf, thresholdsOf } from "@meshplane/workflows/performance";
 import type { PerformanceRunner, RunOutcome } from "./runner";
 
 /** The generator's result without what is stored elsewhere (series, histograms): Meshery's runner_results. */
@@ -68,4 +69,20 @@ export async function runLocally(
     const cause = error instanceof Error ? error.message : String(error);
     await finishPerformanceResult(db, { ...scope, ...erroredRecord(cause) });
   }
+}
+
+/**
+ * The workflows of the one-machine mode: schedules without clusters run on this machine's generator. `now` is
+ * the schedules' clock, replaceable in tests.
+ */
+export function oneMachineWorkflows(
+  db: Db,
+  runner: PerformanceRunner,
+  options: { now?: () => number } = {},
+): AnyWorkflowDefinition[] {
+  const schedules = runDuePerformanceSchedulesWith({
+    ...options,
+    runHere: (profile, resultId) => runLocally(db, runner, profile, resultId),
+  });
+  return workflows.map((definition) => (definition.id === schedules.id ? schedules : definition));
 }

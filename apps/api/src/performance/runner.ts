@@ -1,6 +1,5 @@
 // Who runs a load test for the API: in the one-machine mode the built-in generator on this machine; elsewhere the agents.
 import type { LoadResult, SecondOfRun } from "@meshplane/loadgen";
-import { parseThreshold, type Threshold } from "./thresholds";
 
 export type RunRequest = {
   url: string;
@@ -40,8 +39,4 @@ export function parseGoDuration(text: string): number {
     (total, [, value, suffix]) => total + Number(value) * unit[suffix as keyof typeof unit],
     0,
   );
-}
-
-export function parseThresholds(expressions: readonly string[]): Threshold[] {
-  return expressions.map(parseThreshold);
 }

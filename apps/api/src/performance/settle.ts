@@ -2,8 +2,7 @@
 // a local run past its deadline that never reported is ended as errored (the process running it died).
 import { finishPerformanceResult, getPerformanceResult, type PerformanceResult } from "@meshplane/db/queries";
 import type { Db } from "@meshplane/db/types";
-import { collectAgentRun } from "./agent-run";
-import { deadlineOf, erroredRecord } from "./outcome";
+import { collectAgentRun, deadlineOf, erroredRecord } from "@meshplane/workflows/performance";
 
 export async function settleResult(
   db: Db,
@@ -11,7 +10,7 @@ export async function settleResult(
   now = new Date(),
 ): Promise<PerformanceResult> {
   if (row.status !== "running") return row;
-  if (row.source === "agents") return collectAgentRun(db, row, now);
+  if (row.source === "agents") return collectAgentRun(db, row, { now });
   const deadline = deadlineOf(row);
   if (deadline === null || deadline > now) return row;
   const lost = await finishPerformanceResult(db, {

@@ -16,14 +16,18 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export async function createTestApp(options: Partial<NewAppOptions> = {}): Promise<TestApp> {
+/** `localRuns: false` builds a deployment without its own load generator, like the Workers one. */
+export async function createTestApp(
+  options: Partial<NewAppOptions> = {},
+  test: { localRuns?: boolean } = {},
+): Promise<TestApp> {
   const t = await createTestDb();
   const workflows = createInProcessRunner({ db: t.db, backoffMs: 1, log: () => {} });
   const services: Services = {
     db: t.db,
     workflows,
     inngest: createInngestClient({ isDev: true }),
-    performance: createProcessRunner(),
+    ...(test.localRuns === false ? {} : { performance: createProcessRunner() }),
   };
   const auth = options.auth ?? testAuthConfig();
   const app = newApp({

@@ -10,6 +10,7 @@ import {
 import { createTestDb, type TestDb } from "@meshplane/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defineWorkflow, type ReceivedEvent } from "../../define";
 import { createInProcessRunner } from "../../in-process";
 import { type AgentFixture, createAgentFixture } from "../agents/testing";
 import { runDuePerformanceSchedulesWith } from "./scheduled-runs";
@@ -23,11 +24,22 @@ describe("run-due-performance-schedules", () => {
   });
   afterAll(() => t?.close());
 
+  // What the runs handed on to the workflow that finishes in-cluster runs.
+  const handedOn: ReceivedEvent<"performance/agent-run.started">[] = [];
+  const capture = defineWorkflow({
+    id: "capture",
+    event: "performance/agent-run.started",
+    retries: 0,
+    handler: async ({ event }) => {
+      handedOn.push(event);
+    },
+  });
+
   const tick = async (at: number, schedulers = 1) => {
     const runners = Array.from({ length: schedulers }, () =>
       createInProcessRunner({
         db: t.db,
-        definitions: [runDuePerformanceSchedulesWith({ now: () => at })],
+        definitions: [runDuePerformanceSchedulesWith({ now: () => at }), capture],
         log: () => {},
       }),
     );
@@ -78,6 +90,11 @@ describe("run-due-performance-schedules", () => {
     });
     const events = (await listEvents(t.db, { organizationId })).filter((e) => e.resourceId === result?.id);
     expect(events.map((e) => e.action)).toEqual(["performance.scheduled_run_started"]);
+    // The run is handed to the workflow that waits for the agents, with its deadline (duration plus grace).
+    const handed = handedOn.filter((event) => event.data.resultId === result?.id);
+    expect(handed.map((event) => event.data)).toEqual([
+      { resultId: result?.id, organizationId, deadlineAt: new Date(due + 10_000 + 60_000).toISOString() },
+    ]);
     // The same minute again starts nothing.
     await tick(due + 20_000);
     expect(await listPerformanceResults(t.db, { organizationId, profileId: profile.id })).toHaveLength(1);
@@ -110,5 +127,31 @@ describe("run-due-performance-schedules", () => {
     expect(events.map((e) => [e.action, e.severity])).toEqual([
       ["performance.scheduled_run_failed", "warning"],
     ]);
+  });
+
+  it("ends a schedule without clusters as errored where the deployment cannot run load tests itself", async () => {
+    const organizationId = cluster.organizationId;
+    const profile = await createPerformanceProfile(t.db, {
+      organizationId,
+      name: "from here",
+      endpoints: ["http://x.test/"],
+    });
+    const due = Date.UTC(2026, 11, 6, 5, 0, 5);
+    await createPerformanceSchedule(t.db, {
+      organizationId,
+      profileId: profile.id,
+      name: "hourly",
+      cronExpression: "0 * * * *",
+      enabled: true,
+      connectionIds: [],
+      now: new Date(due - 3_600_000),
+    });
+    await tick(due);
+    const [result] = await listPerformanceResults(t.db, { organizationId, profileId: profile.id });
+    expect(result).toMatchObject({ status: "errored", passed: false });
+    expect(result?.error).toMatch(
+      /could not start: the schedule names no cluster connection, and this deployment cannot run load tests itself/,
+    );
+    expect(handedOn.some((event) => event.data.resultId === result?.id)).toBe(false);
   });
 });

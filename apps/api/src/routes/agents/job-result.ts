@@ -2,6 +2,7 @@
 // then announced to the workflow that follows the job.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { DomainError, recordLateAgentJobResult, reportAgentJobResult } from "@meshplane/db/queries";
+import { agentRunReported, agentRunReportedEvent } from "@meshplane/workflows/performance";
 import type { Context } from "hono";
 import { requireAgent } from "../../auth/agent-guard";
 import { audit } from "../../auth/audit";
@@ -56,7 +57,12 @@ export const registerReportAgentJobResult = (app: OpenAPIHono<AppEnv>) =>
     try {
       const { job, changed } = await reportAgentJobResult(c.var.db, outcome);
       // Only the first report wakes the workflow; a repeat changed nothing and carries the same event id anyway.
-      if (changed) await announceFinished(c, { ...outcome, late: false });
+      if (changed) {
+        await announceFinished(c, { ...outcome, late: false });
+        // The last agent of an in-cluster load test to report wakes the workflow that merges them.
+        const run = await agentRunReported(c.var.db, job);
+        if (run) await c.var.workflows.send(agentRunReportedEvent(run));
+      }
       return c.json({ id: job.id, status: job.status, changed }, 200);
     } catch (error) {
       if (!(error instanceof DomainError && error.code === "conflict")) throw error;

@@ -8,6 +8,7 @@ import {
   type PerformanceProfile,
 } from "@meshplane/db/queries";
 import { serializeHistogram } from "@meshplane/loadgen";
+import { evaluateRun, type RunSummary, thresholdsOf } from "@meshplane/workflows/performance";
 import type { Context } from "hono";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
@@ -16,7 +17,6 @@ import { ApiError, openApiErrorResponses } from "../../errors";
 import type { Imported } from "../../performance/import/imported";
 import { ImportError } from "../../performance/import/imported";
 import { readResultDocument } from "../../performance/import/read-document";
-import { evaluateRun, type RunSummary, thresholdsOf } from "../../performance/outcome";
 import { parseGoDuration } from "../../performance/runner";
 import { OrgQuery, orgIdOf } from "../named-resources/spec";
 import { profileOf } from "./profiles";

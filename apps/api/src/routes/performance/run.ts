@@ -7,12 +7,12 @@ import {
   type PerformanceProfile,
   startPerformanceResult,
 } from "@meshplane/db/queries";
+import { agentRunStartedEvent } from "@meshplane/workflows/performance";
 import type { Context } from "hono";
 import { audit } from "../../auth/audit";
 import { requireOrgAccess } from "../../auth/authorize";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
-import { waitForAgentRun } from "../../performance/agent-run";
 import { runLocally } from "../../performance/local-run";
 import { parseGoDuration } from "../../performance/runner";
 import { OrgQuery, orgIdOf } from "../named-resources/spec";
@@ -50,7 +50,7 @@ const route = createRoute({
   },
 });
 
-/** In-cluster: one loadTest job per connection's agent; a waiter (and any read) merges their results. */
+/** In-cluster: one loadTest job per connection's agent; a workflow (or any read) merges their results. */
 async function startOnAgents(c: Context<AppEnv>, profile: PerformanceProfile, connectionIds: string[]) {
   const { result } = await dispatchAgentPerformanceRun(c.var.db, {
     organizationId: profile.organizationId,
@@ -59,9 +59,7 @@ async function startOnAgents(c: Context<AppEnv>, profile: PerformanceProfile, co
     name: `${profile.name} ${new Date().toISOString()}`,
     trigger: { by: "user" },
   });
-  void waitForAgentRun(c.var.db, result).catch((error: unknown) =>
-    console.error(`performance result ${result.id}: could not collect the agents' results`, error),
-  );
+  await c.var.workflows.send(agentRunStartedEvent(result));
   return result;
 }
 

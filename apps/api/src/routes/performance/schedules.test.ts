@@ -86,7 +86,6 @@ describe("performance schedules", () => {
     ["an unknown day name", { cronExpression: "0 0 * * someday" }, /day-of-week: "someday" is not a number/],
     ["a date that never comes", { cronExpression: "0 0 30 2 *" }, /never runs/],
     ["a step of zero", { cronExpression: "*/0 * * * *" }, /minute: step 0/],
-    ["no connections", { connectionIds: [] }, /at least one cluster agent/],
     [
       "a repeated connection",
       { connectionIds: ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000001"] },
@@ -102,6 +101,31 @@ describe("performance schedules", () => {
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(message);
     expect(error.message).toMatch(/cronExpression|connectionIds|timezone|every|Unrecognized/);
+  });
+
+  it("accepts a schedule without clusters where the deployment runs load tests itself", async () => {
+    const created = await call("POST", "/api/performance/schedules", { ...valid(), connectionIds: [] });
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as Schedule).connectionIds).toEqual([]);
+  });
+
+  it("refuses a schedule without clusters with 422 where the deployment cannot run load tests", async () => {
+    const workers = await createTestApp({}, { localRuns: false });
+    try {
+      const owner = await signIn(workers);
+      const profile = await profileFor(workers, owner.personalOrgId);
+      const response = await caller(workers, owner)("POST", "/api/performance/schedules", {
+        ...valid(),
+        profileId: profile.id,
+        connectionIds: [],
+      });
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as ErrorBody).error.message).toMatch(
+        /cannot run load tests itself, so a schedule runs on at least one cluster agent/,
+      );
+    } finally {
+      await workers.close();
+    }
   });
 
   it("refuses a bad preview expression with 400", async () => {

@@ -1,5 +1,6 @@
-// Schedules that run a profile on a cron expression (UTC) through cluster agents: CRUD, and a preview of the
-// next runs for the editor. The run-due-performance-schedules workflow starts the runs.
+// Schedules that run a profile on a cron expression (UTC), through cluster agents or, without clusters, from
+// this machine where the deployment runs load tests itself: CRUD, and a preview of the next runs for the
+// editor. The run-due-performance-schedules workflow starts the runs.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   CronError,
@@ -48,9 +49,12 @@ const ScheduleFields = z
     enabled: z.boolean().default(true),
     connectionIds: z
       .array(z.uuid())
-      .min(1, "connectionIds: a schedule runs on at least one cluster agent")
       .max(10)
-      .refine((ids) => new Set(ids).size === ids.length, "connectionIds: each connection at most once"),
+      .refine((ids) => new Set(ids).size === ids.length, "connectionIds: each connection at most once")
+      .openapi({
+        description:
+          "The clusters whose agents run it, the load split between them; none: from this machine, where the deployment runs load tests itself",
+      }),
   })
   .strict()
   .openapi("PerformanceScheduleFields");
@@ -176,6 +180,13 @@ async function checkTargets(
   body: z.infer<typeof ScheduleFields>,
 ) {
   await profileOf(c, organizationId, body.profileId);
+  if (body.connectionIds.length === 0 && !c.var.performance) {
+    throw new ApiError({
+      code: "UNPROCESSABLE_ENTITY",
+      message:
+        "connectionIds: this deployment cannot run load tests itself, so a schedule runs on at least one cluster agent",
+    });
+  }
   for (const connectionId of body.connectionIds) {
     const agent = await getAgentByConnection(c.var.db, { organizationId, connectionId });
     if (!agent || agent.revokedAt) {

@@ -1,8 +1,8 @@
 // Wire shapes of performance profiles (Meshery's PerformanceProfile fields) and results, and the SMP export.
 import { z } from "@hono/zod-openapi";
 import type { PerformanceProfile, PerformanceResult } from "@meshplane/db/queries";
+import { parseThreshold } from "@meshplane/workflows/performance";
 import { parseGoDuration } from "../../performance/runner";
-import { parseThreshold } from "../../performance/thresholds";
 
 const goDuration = z.string().refine(
   (text) => {

@@ -1,6 +1,7 @@
 // Finishes a run dispatched to cluster agents: once every agent's loadTest job has a result (or the deadline
 // passes), their HDR histograms are merged exactly, thresholds decide, the result is written once and an
-// event recorded. Called by a waiter after the run starts and by any read of a running result.
+// event recorded. The finish-agent-performance-run workflow calls it; so does any read of a running result,
+// which finishes nothing the workflow would not (the write happens once, whoever gets there first).
 import {
   type AgentJob,
   type AgentRunPart,
@@ -20,7 +21,7 @@ import {
   type SecondOfRun,
   serializeHistogram,
   summarizeLatency,
-} from "@meshplane/loadgen";
+} from "@meshplane/loadgen/results";
 import { deadlineOf, erroredRecord, type Measured, recordOf, thresholdsOf } from "./outcome";
 
 type Stored = { agents?: AgentRunPart[]; plan?: { durationMs?: number } };
@@ -99,24 +100,56 @@ function measure(parts: Part[], requestedDurationMs: number): Measured {
   };
 }
 
-/** Finishes the run if it can; returns the row as it now stands (still running while agents are at work). */
+/** The agents' parts of a running result, each with its job as it stands. */
+async function partsOf(db: Db, row: PerformanceResult): Promise<Part[]> {
+  const agents = (row.runnerResults as Stored).agents ?? [];
+  return Promise.all(
+    agents.map(async (part) => {
+      const job = await getOrganizationAgentJob(db, { organizationId: row.organizationId, id: part.jobId });
+      return { ...part, job, report: reportOf(job) };
+    }),
+  );
+}
+
+/**
+ * Whether every agent of the run `job` belongs to has reported: the API asks after each loadTest result, and
+ * the last one wakes the workflow. Two agents reporting at once each see the other's committed result, so at
+ * least one of them answers yes.
+ */
+export async function agentRunReported(
+  db: Db,
+  job: Pick<AgentJob, "organizationId" | "kind" | "payload">,
+): Promise<PerformanceResult | null> {
+  const resultId = (job.payload as { resultId?: unknown } | null)?.resultId;
+  if (job.kind !== "loadTest" || typeof resultId !== "string") return null;
+  const row = await getPerformanceResult(db, { organizationId: job.organizationId, id: resultId });
+  if (row?.status !== "running" || row.source !== "agents") return null;
+  return (await allAgentsReported(db, row)) ? row : null;
+}
+
+/** Whether every agent's job of a running result has finished, one way or the other. */
+export async function allAgentsReported(db: Db, row: PerformanceResult): Promise<boolean> {
+  const parts = await partsOf(db, row);
+  return parts.every((part) => finished(part.job));
+}
+
+/**
+ * Finishes the run if it can; returns the row as it now stands (still running while agents are at work).
+ * `force` finishes it with what has been reported, as the workflow does once its wait has ended.
+ */
 export async function collectAgentRun(
   db: Db,
   row: PerformanceResult,
-  now = new Date(),
+  options: { now?: Date; force?: boolean } = {},
 ): Promise<PerformanceResult> {
+  const now = options.now ?? new Date();
   if (row.status !== "running" || row.source !== "agents") return row;
   const stored = row.runnerResults as Stored;
   const agents = stored.agents ?? [];
   const scope = { organizationId: row.organizationId };
-  const parts: Part[] = await Promise.all(
-    agents.map(async (part) => {
-      const job = await getOrganizationAgentJob(db, { ...scope, id: part.jobId });
-      return { ...part, job, report: reportOf(job) };
-    }),
-  );
+  const parts = await partsOf(db, row);
   const deadline = deadlineOf(row);
-  const overdue = deadline !== null && deadline <= now;
+  const overdue = options.force === true || (deadline !== null && deadline <= now);
   if (agents.length > 0 && !overdue && !parts.every((part) => finished(part.job))) return row;
   if (overdue) {
     // Jobs still waiting would only run a test nobody collects: they are timed out, not delivered again.
@@ -168,18 +201,4 @@ export async function collectAgentRun(
     metadata: { profileId: done.profileId, agents: perAgent.map((agent) => agent.connectionId) },
   });
   return done;
-}
-
-/** Polls until the run is finished (or its deadline passes and it is finished as such). */
-export async function waitForAgentRun(db: Db, row: PerformanceResult, intervalMs = 1_000): Promise<void> {
-  let current = row;
-  while (current.status === "running") {
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    current = await collectAgentRun(db, current);
-    if (current.status === "running") {
-      // Re-read: a reader may have finished it meanwhile.
-      current =
-        (await getPerformanceResult(db, { organizationId: row.organizationId, id: row.id })) ?? current;
-    }
-  }
 }

@@ -1,9 +1,8 @@
 // Turns what a run measured (one generator, several agents merged, or an import) into the stored result:
 // status, percentiles, thresholds, summary, and the raw output kept as Meshery's runner_results.
 import type { FinishedPerformanceResult, PerformanceProfile, PerformanceResult } from "@meshplane/db/queries";
-import type { SecondOfRun, SerializedHistogram } from "@meshplane/loadgen";
-import { parseThresholds } from "./runner";
-import { evaluateThresholds, type ThresholdOutcome } from "./thresholds";
+import type { SecondOfRun, SerializedHistogram } from "@meshplane/loadgen/results";
+import { evaluateThresholds, parseThresholds, type ThresholdOutcome } from "./thresholds";
 
 /** The measurements every kind of run produces, whatever ran it. */
 export type Measured = {

@@ -37,6 +37,10 @@ export function parseThreshold(expression: string): Threshold {
   return { expression: expression.trim(), metric, operator: operator as Operator, limit: Number(limit) };
 }
 
+export function parseThresholds(expressions: readonly string[]): Threshold[] {
+  return expressions.map(parseThreshold);
+}
+
 function measured(metric: string, metrics: Metrics): number | null {
   const percentile = /^p\((.+)\)$/.exec(metric)?.[1];
   if (percentile !== undefined) return metrics.percentiles[percentile] ?? null;
