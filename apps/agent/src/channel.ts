@@ -81,7 +81,7 @@ export async function runChannel(deps: ChannelDeps, signal: AbortSignal): Promis
         client,
         journal,
         log,
-        handlers: deps.handlers ?? createJobHandlers(kube, log, config.namespace),
+        handlers: deps.handlers ?? createJobHandlers(kube, log, config.namespace, client),
         onOutcome: () => reporter.wake(),
         beforePoll: async () => {
           if (credential) credential = await rotateIfDue(credentialDeps, credential);

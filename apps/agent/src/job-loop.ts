@@ -4,7 +4,12 @@ import type { JobJournal } from "./job-journal";
 import type { Logger } from "./log";
 import { type AgentJob, type JobOutcome, MeshplaneApiError, type MeshplaneClient } from "./meshplane-client";
 
-export type JobHandler = (payload: Record<string, unknown>, signal: AbortSignal) => Promise<JobOutcome>;
+/** Runs one job kind; `job` names the job, for handlers that report on it while they run. */
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  signal: AbortSignal,
+  job: { id: string },
+) => Promise<JobOutcome>;
 
 export interface JobLoopDeps {
   client: MeshplaneClient;
@@ -22,7 +27,7 @@ async function runHandler(deps: JobLoopDeps, job: AgentJob, signal: AbortSignal)
   if (!handler)
     return { status: "failed", result: null, error: `this agent has no handler for "${job.kind}" jobs` };
   try {
-    return await handler(job.payload, signal);
+    return await handler(job.payload, signal, { id: job.id });
   } catch (error) {
     return { status: "failed", result: null, error: error instanceof Error ? error.message : String(error) };
   }

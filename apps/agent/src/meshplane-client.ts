@@ -116,6 +116,12 @@ export function createMeshplaneClient(baseUrl: string, transport: Transport) {
         body: outcome,
       });
     },
+    /** A running load test's latest seconds; `accepted` false means the run has finished. */
+    reportProgress(jobId: string, seconds: unknown[]) {
+      return call<{ accepted: boolean }>("POST", `/api/agents/jobs/${encodeURIComponent(jobId)}/progress`, {
+        body: { seconds },
+      });
+    },
     heartbeat(body: { agentVersion: string; nodeCount?: number; kubernetesVersion?: string }) {
       return call<{ status: string; nextHeartbeatSeconds: number }>("POST", "/api/agents/heartbeat", {
         body,

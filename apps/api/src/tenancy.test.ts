@@ -79,6 +79,7 @@ const agentOnlyRoutes = new Set([
   "GET /api/agents/jobs",
   "POST /api/agents/jobs/{id}/ack",
   "POST /api/agents/jobs/{id}/result",
+  "POST /api/agents/jobs/{id}/progress",
   "POST /api/agents/heartbeat",
   "POST /api/agents/inventory",
 ]);
@@ -244,6 +245,9 @@ describe("tenancy: every route against every caller that must be refused", () =>
         kind: "dryRun",
       },
       "POST /api/agents/jobs/{id}/result": { status: "succeeded", result: {} },
+      "POST /api/agents/jobs/{id}/progress": {
+        seconds: [{ second: 0, requests: 1, errors: 0, failedStatuses: 0, p50: 1, p90: 1, p99: 1 }],
+      },
       "POST /api/agents/heartbeat": { agentVersion: "0.1.0" },
       "POST /api/agents/inventory": { deltas: [] },
       "POST /api/performance/profiles": { name: "probe", endpoints: ["http://127.0.0.1:9/"] },

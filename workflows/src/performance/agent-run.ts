@@ -12,6 +12,7 @@ import {
   markAgentJobTimedOut,
   type PerformanceResult,
   recordEvent,
+  recordPerformancePartSeconds,
 } from "@meshplane/db/queries";
 import type { Db } from "@meshplane/db/types";
 import {
@@ -24,7 +25,7 @@ import {
 } from "@meshplane/loadgen/results";
 import { deadlineOf, erroredRecord, type Measured, recordOf, thresholdsOf } from "./outcome";
 
-type Stored = { agents?: AgentRunPart[]; plan?: { durationMs?: number } };
+type Stored = { agents?: AgentRunPart[]; plan?: { durationMs?: number }; live?: unknown };
 type Report = Omit<LoadResult, "perThread" | "serviceTimeHistogram">;
 type Part = AgentRunPart & { job: AgentJob | undefined; report: Report | null };
 
@@ -44,10 +45,10 @@ function reportOf(job: AgentJob | undefined): Report | null {
 }
 
 /** Seconds of several agents added up; a second's percentiles are the worst agent's (an upper bound). */
-function mergeSeries(reports: Report[]): SecondOfRun[] {
+export function mergeSeries(series: readonly (readonly SecondOfRun[])[]): SecondOfRun[] {
   const seconds = new Map<number, SecondOfRun>();
-  for (const report of reports) {
-    for (const second of report.perSecond) {
+  for (const one of series) {
+    for (const second of one) {
       const seen = seconds.get(second.second);
       if (!seen) seconds.set(second.second, { ...second });
       else {
@@ -90,7 +91,7 @@ function measure(parts: Part[], requestedDurationMs: number): Measured {
     rate: openModel ? rates.reduce<number>((sum, rate) => sum + (rate ?? 0), 0) : null,
     latency: summarizeLatency(histogram),
     histogram: serializeHistogram(histogram),
-    perSecond: mergeSeries(reports),
+    perSecond: mergeSeries(reports.map((report) => report.perSecond)),
     statusCodes: add((report) => report.statusCodes),
     errors: add((report) => report.errors),
     endedEarly:
@@ -171,7 +172,9 @@ export async function collectAgentRun(
     rps: part.report?.rps ?? 0,
     error: part.report ? (part.report.endedEarly?.cause ?? null) : (part.job?.error ?? null),
   }));
-  const raw = { ...stored, agents: perAgent };
+  // The live seconds are superseded by the reports' own series: they are not kept twice.
+  const { live: _live, ...kept } = stored;
+  const raw = { ...kept, agents: perAgent };
   const usable = parts.some((part) => part.report !== null);
   const outcome = usable
     ? recordOf(measure(parts, stored.plan?.durationMs ?? 0), profile ? thresholdsOf(profile) : [], raw)
@@ -201,4 +204,29 @@ export async function collectAgentRun(
     metadata: { profileId: done.profileId, agents: perAgent.map((agent) => agent.connectionId) },
   });
   return done;
+}
+
+/**
+ * An agent's seconds of a running loadTest job, as they close: stored under the job and merged into the
+ * result's series, so the run is drawn live. `found` is false when the job is not this agent's loadTest job;
+ * `accepted` is false once the job or its run has finished (the agent may stop sending).
+ */
+export async function recordAgentRunSeconds(
+  db: Db,
+  params: { organizationId: string; agentId: string; jobId: string; seconds: SecondOfRun[] },
+): Promise<{ found: boolean; accepted: boolean }> {
+  const job = await getOrganizationAgentJob(db, { organizationId: params.organizationId, id: params.jobId });
+  const resultId = (job?.payload as { resultId?: unknown } | undefined)?.resultId;
+  if (!job || job.agentId !== params.agentId || job.kind !== "loadTest" || typeof resultId !== "string") {
+    return { found: false, accepted: false };
+  }
+  if (finished(job)) return { found: true, accepted: false };
+  const accepted = await recordPerformancePartSeconds(db, {
+    organizationId: params.organizationId,
+    id: resultId,
+    part: job.id,
+    seconds: params.seconds,
+    merge: (parts) => mergeSeries(Object.values(parts) as unknown as SecondOfRun[][]),
+  });
+  return { found: true, accepted };
 }

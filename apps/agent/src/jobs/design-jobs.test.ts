@@ -23,7 +23,9 @@ async function setup(options = {}) {
   fakes.push(cluster.fake);
   const handlers = createJobHandlers(cluster.kube, silentLog, "default");
   const run = (kind: "deploy" | "undeploy" | "dryRun", payload: Record<string, unknown>) =>
-    (handlers[kind] as NonNullable<(typeof handlers)[string]>)(payload, new AbortController().signal);
+    (handlers[kind] as NonNullable<(typeof handlers)[string]>)(payload, new AbortController().signal, {
+      id: crypto.randomUUID(),
+    });
   return { ...cluster, run };
 }
 

@@ -2,6 +2,7 @@
 import type { JobHandler } from "../job-loop";
 import type { KubeApi } from "../kube-api";
 import type { Logger } from "../log";
+import type { MeshplaneClient } from "../meshplane-client";
 import { deployHandler } from "./deploy";
 import { dryRunHandler } from "./dry-run";
 import { loadTestHandler } from "./load-test";
@@ -11,11 +12,12 @@ export function createJobHandlers(
   kube: KubeApi,
   log: Logger,
   agentNamespace: string,
+  client?: Pick<MeshplaneClient, "reportProgress">,
 ): Record<string, JobHandler> {
   return {
     deploy: deployHandler(kube, log, agentNamespace),
     undeploy: undeployHandler(kube, log, agentNamespace),
     dryRun: dryRunHandler(kube, log),
-    loadTest: loadTestHandler(log),
+    loadTest: loadTestHandler(log, client),
   };
 }

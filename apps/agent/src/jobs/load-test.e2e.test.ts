@@ -80,7 +80,11 @@ describe("load tests on several clusters' agents", () => {
     return agent;
   }
 
+  /** Seconds of the series seen while the run was still running, at most, across the polls. */
+  let liveSeconds = 0;
+
   async function runToEnd(profile: Record<string, unknown>, connections: string[]): Promise<Result> {
+    liveSeconds = 0;
     const created = (await (await api("POST", "/api/performance/profiles", profile)).json()) as {
       id: string;
     };
@@ -93,6 +97,7 @@ describe("load tests on several clusters' agents", () => {
     for (let i = 0; i < 200; i++) {
       const result = (await (await api("GET", `/api/performance/results/${id}`)).json()) as Result;
       if (result.status !== "running") return result;
+      liveSeconds = Math.max(liveSeconds, result.series.length);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error("the in-cluster run did not finish");
@@ -165,6 +170,25 @@ describe("load tests on several clusters' agents", () => {
     );
     expect(finished).toHaveLength(1);
     expect(finished[0]?.description).toMatch(/on 2 clusters passed/);
+  }, 60_000);
+
+  it("draws an in-cluster run live: the agents' seconds reach the result while it runs", async () => {
+    const result = await runToEnd(
+      {
+        name: "live from two clusters",
+        endpoints: [targetUrl],
+        concurrentRequest: 2,
+        qps: 40,
+        duration: "3s",
+      },
+      connectionIds,
+    );
+    expect(result.status).toBe("passed");
+    // At least the first two of three seconds were merged in before the agents' final reports.
+    expect(liveSeconds).toBeGreaterThanOrEqual(2);
+    // The final series is the reports' own, and the live copies are not kept beside it.
+    expect(result.series.reduce((sum, s) => sum + s.requests, 0)).toBe(result.summary?.requests);
+    expect(result.runnerResults).not.toHaveProperty("live");
   }, 60_000);
 
   it("ends as errored with each agent's cause when no agent can reach the target", async () => {

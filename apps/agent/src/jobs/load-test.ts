@@ -1,10 +1,12 @@
 // Owns the `loadTest` job: runs the built-in load generator against the payload's target (from inside the
-// cluster) and reports the result with its serialised HDR histogram, which the API merges across agents.
+// cluster), sends each second as it closes (the API draws the run live), and reports the result with its
+// serialised HDR histogram, which the API merges across agents.
 import { LoadOptionsError, type LoadResult, runLoad, TargetUnreachableError } from "@meshplane/loadgen";
 import { z } from "zod";
 import type { JobHandler } from "../job-loop";
 import type { Logger } from "../log";
-import type { JobOutcome } from "../meshplane-client";
+import type { JobOutcome, MeshplaneClient } from "../meshplane-client";
+import { createProgressSender } from "./progress-sender";
 
 const LoadTestPayload = z.object({
   resultId: z.string().min(1).max(100),
@@ -27,8 +29,9 @@ export function reportOf(result: LoadResult) {
   return { ...rest, perThread: perThread.map(({ requests, busy }) => ({ requests, busy })) };
 }
 
-export function loadTestHandler(log: Logger): JobHandler {
-  return async (payload, signal): Promise<JobOutcome> => {
+/** Without a client (tests of the handler alone) the run is not reported live. */
+export function loadTestHandler(log: Logger, client?: Pick<MeshplaneClient, "reportProgress">): JobHandler {
+  return async (payload, signal, job): Promise<JobOutcome> => {
     const parsed = LoadTestPayload.safeParse(payload);
     if (!parsed.success) {
       return {
@@ -44,8 +47,15 @@ export function loadTestHandler(log: Logger): JobHandler {
       target: new URL(request.url).origin,
       durationMs: request.durationMs,
     });
+    const progress = client
+      ? createProgressSender((seconds) => client.reportProgress(job.id, seconds), log, { resultId })
+      : undefined;
     try {
-      const result = await runLoad(request, { signal });
+      const result = await runLoad(request, {
+        signal,
+        ...(progress ? { onSecond: (second) => progress.push(second) } : {}),
+      });
+      await progress?.settle();
       log.info("load test finished", {
         resultId,
         requests: result.requests,
@@ -53,6 +63,7 @@ export function loadTestHandler(log: Logger): JobHandler {
       });
       return { status: "succeeded", result: reportOf(result), error: null };
     } catch (error) {
+      await progress?.settle();
       if (error instanceof TargetUnreachableError || error instanceof LoadOptionsError) {
         return { status: "failed", result: null, error: error.message };
       }

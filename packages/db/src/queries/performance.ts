@@ -103,6 +103,59 @@ export async function appendPerformanceSeries(
   return rows.length > 0;
 }
 
+/** One second of a run as generators report it; only `second` matters here, the rest is stored as it came. */
+export type ReportedSecond = { second: number } & Record<string, unknown>;
+
+/** A run is at most an hour long, so a part never holds more seconds than this (and a bit of slack). */
+const MAX_PART_SECONDS = 3_700;
+
+/**
+ * Stores one part's live seconds of a running result (an agent's, keyed by its job id) under
+ * `runnerResults.live`, a repeated second replacing the earlier copy, and sets the result's series to `merge`
+ * of all parts. The row is locked for it, so agents reporting at once never drop each other's seconds.
+ * False when the result is not running (it finished meanwhile): nothing is written.
+ */
+export async function recordPerformancePartSeconds(
+  db: Db,
+  params: Scoped & {
+    part: string;
+    seconds: ReportedSecond[];
+    merge: (parts: Record<string, ReportedSecond[]>) => unknown[];
+  },
+): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const [row] = await tx
+      .select({ runnerResults: performanceResults.runnerResults })
+      .from(performanceResults)
+      .where(
+        and(
+          eq(performanceResults.organizationId, params.organizationId),
+          eq(performanceResults.id, params.id),
+          eq(performanceResults.status, "running"),
+        ),
+      )
+      .for("update");
+    if (!row) return false;
+    const live = { ...((row.runnerResults as { live?: Record<string, ReportedSecond[]> }).live ?? {}) };
+    const bySecond = new Map((live[params.part] ?? []).map((second) => [second.second, second]));
+    for (const second of params.seconds) bySecond.set(second.second, second);
+    live[params.part] = [...bySecond.values()].sort((a, b) => a.second - b.second).slice(0, MAX_PART_SECONDS);
+    await tx
+      .update(performanceResults)
+      .set({
+        runnerResults: sql`${performanceResults.runnerResults} || ${JSON.stringify({ live })}::jsonb`,
+        series: params.merge(live),
+      })
+      .where(
+        and(
+          eq(performanceResults.organizationId, params.organizationId),
+          eq(performanceResults.id, params.id),
+        ),
+      );
+    return true;
+  });
+}
+
 /** Merges keys into a running result's runnerResults (e.g. the agents' job ids); a finished one is left alone. */
 export async function annotateRunningPerformanceResult(
   db: Db,

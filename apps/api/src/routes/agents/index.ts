@@ -9,6 +9,7 @@ import { registerAgentHeartbeat } from "./heartbeat";
 import { registerAgentInstallManifest } from "./install-manifest";
 import { registerReportInventory } from "./inventory-report";
 import { registerAcknowledgeAgentJob } from "./job-ack";
+import { registerReportAgentJobProgress } from "./job-progress";
 import { registerReportAgentJobResult } from "./job-result";
 import { registerListAgentJobs } from "./jobs-list";
 import { registerPollAgentJobs } from "./jobs-poll";
@@ -29,6 +30,7 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>): void {
   registerRotateAgentCredential(app);
   registerPollAgentJobs(app);
   registerAcknowledgeAgentJob(app);
+  registerReportAgentJobProgress(app);
   registerReportAgentJobResult(app);
   registerAgentHeartbeat(app);
   registerReportInventory(app);
