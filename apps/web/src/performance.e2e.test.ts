@@ -261,11 +261,13 @@ describe("the performance pages", () => {
     expect(junk?.status()).toBe(200);
     expect(await page.locator("main > p.alert").count()).toBe(1);
 
-    // Without a cluster agent there is nothing to run a schedule: the page says so.
+    // Without a cluster agent a schedule runs from this machine (the one-machine API can): the page says so.
     await page.goto(`${stack.webUrl}/performance/profiles/${await profileIdOf(page, ids[0] ?? "")}`);
-    expect(await page.getByTestId("schedules-need-agents").textContent()).toMatch(
-      /go through cluster agents/,
-    );
+    expect(await page.getByTestId("schedule-no-clusters").textContent()).toMatch(/runs from this machine/);
+    await page.getByRole("button", { name: "Create the schedule" }).click();
+    await page.waitForURL(/notice=/);
+    expect(await page.getByTestId("schedule-state").textContent()).toBe("Enabled");
+    expect(await page.getByTestId("schedule-where").textContent()).toMatch(/^Runs from this machine\. /);
     await context.close();
   }, 180_000);
 

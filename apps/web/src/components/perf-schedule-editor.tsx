@@ -67,7 +67,13 @@ export function PerfScheduleEditor({
           </button>
         </div>
         <fieldset className="checks">
-          <legend>Run through these clusters' agents</legend>
+          <legend>Run through these clusters' agents (none ticked: from this machine)</legend>
+          {connections.length === 0 && (
+            <p className="muted" data-testid="schedule-no-clusters">
+              No cluster in this organization has an agent yet, so the schedule runs from this machine. A
+              deployment that cannot run load tests itself refuses that: connect a cluster with the agent.
+            </p>
+          )}
           {connections.map((connection) => (
             <label key={connection.id}>
               <input

@@ -31,15 +31,13 @@ export async function PerfSchedulePanel({ token, orgId, profileId, connections }
         <p className="muted" data-testid="schedules-unavailable">
           Scheduled runs are not available yet: this API has no schedules. Runs start from the Run button.
         </p>
-      ) : connections.length === 0 && !schedule ? (
-        <p className="muted" data-testid="schedules-need-agents">
-          Scheduled runs go through cluster agents, and no cluster in this organization has one yet. Connect a
-          cluster with the agent to schedule this profile; until then, run it with the Run button.
-        </p>
       ) : (
         <>
           {schedule && (
-            <p className="muted">
+            <p className="muted" data-testid="schedule-where">
+              {schedule.connectionIds.length === 0
+                ? "Runs from this machine. "
+                : `Runs through ${schedule.connectionIds.length === 1 ? "1 cluster's agent" : `${schedule.connectionIds.length} clusters' agents`}. `}
               {schedule.lastRunAt ? `Last ran ${formatDateTime(schedule.lastRunAt)}. ` : "Has not run yet. "}
               {schedule.enabled && schedule.nextRunAt
                 ? `Next run ${formatDateTime(schedule.nextRunAt)}.`
