@@ -82,8 +82,14 @@ describe("scheduled runs on this machine (the one-machine mode)", () => {
     expect(requests).toBeLessThanOrEqual(110);
     expect(served).toBeGreaterThanOrEqual(requests);
     const events = (await listEvents(t.db, { organizationId })).filter((e) => e.resourceId === id);
-    expect(events.map((e) => e.description)).toEqual([
+    expect(events.map((e) => e.description).sort()).toEqual([
       'Schedule "nightly" started a load test of "home page" from this machine',
+      `The load test "${result?.name}" from this machine passed`,
     ]);
+    // The schedule that started it is still named in the finished result.
+    expect((result?.runnerResults as { trigger?: unknown } | undefined)?.trigger).toEqual({
+      scheduleId: schedule.id,
+      scheduledAt: new Date(due).toISOString(),
+    });
   }, 30_000);
 });

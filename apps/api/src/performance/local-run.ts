@@ -3,8 +3,11 @@
 import {
   appendPerformanceSeries,
   finishPerformanceResult,
+  getPerformanceResult,
   loadRequestOf,
   type PerformanceProfile,
+  type PerformanceResult,
+  recordEvent,
 } from "@meshplane/db/queries";
 import type { Db } from "@meshplane/db/types";
 import { type AnyWorkflowDefinition, runDuePerformanceSchedulesWith, workflows } from "@meshplane/workflows";
@@ -41,10 +44,16 @@ export async function runLocally(
       );
   };
   const request = loadRequestOf(profile);
+  // What the start wrote (the plan, and who or what started it) stays in the finished result.
+  const started = (await getPerformanceResult(db, scope))?.runnerResults as
+    | Record<string, unknown>
+    | undefined;
+  const kept = { plan: started?.plan, trigger: started?.trigger };
+  let done: PerformanceResult | undefined;
   try {
     const outcome = await runner.run(request, { onSecond });
     await writes;
-    await finishPerformanceResult(db, {
+    done = await finishPerformanceResult(db, {
       ...scope,
       ...recordOf(
         {
@@ -61,14 +70,30 @@ export async function runLocally(
           endedEarly: outcome.endedEarly,
         },
         thresholdsOf(profile),
-        rawOf(outcome),
+        { ...kept, ...rawOf(outcome) },
       ),
     });
   } catch (error) {
     await writes;
     const cause = error instanceof Error ? error.message : String(error);
-    await finishPerformanceResult(db, { ...scope, ...erroredRecord(cause) });
+    done = await finishPerformanceResult(db, { ...scope, ...erroredRecord(cause, kept) });
   }
+  // Undefined when a reader ended it first (the run outlived its deadline): that reader's outcome stands.
+  if (!done) return;
+  await recordEvent(db, {
+    organizationId: done.organizationId,
+    actorType: "system",
+    action: "performance.run_finished",
+    severity: done.status === "passed" ? "info" : "warning",
+    resourceType: "performance_result",
+    resourceId: done.id,
+    description:
+      `The load test "${done.name}" from this machine ${done.status}${done.error ? `: ${done.error}` : ""}`.slice(
+        0,
+        2_000,
+      ),
+    metadata: { profileId: done.profileId },
+  });
 }
 
 /**
