@@ -7,6 +7,7 @@ import { checkAgentLiveness } from "./agents/liveness";
 import { recordAuditEvent } from "./audit/record-event";
 import { reviewPublication } from "./catalog/review-publication";
 import { finishAgentPerformanceRun } from "./performance/agent-run";
+import { resumeAgentPerformanceRuns } from "./performance/resume-agent-runs";
 import { runDuePerformanceSchedules } from "./performance/scheduled-runs";
 import { auditInstanceStarted } from "./system/instance-started";
 
@@ -20,6 +21,7 @@ export const workflows: AnyWorkflowDefinition[] = [
   timeOutForgottenDesignJobs,
   runDuePerformanceSchedules,
   finishAgentPerformanceRun,
+  resumeAgentPerformanceRuns,
 ];
 
 export {
@@ -28,6 +30,7 @@ export {
   finishAgentPerformanceRun,
   followDesignJob,
   recordAuditEvent,
+  resumeAgentPerformanceRuns,
   reviewPublication,
   runDuePerformanceSchedules,
   timeOutForgottenDesignJobs,

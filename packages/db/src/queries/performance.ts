@@ -103,6 +103,22 @@ export async function appendPerformanceSeries(
   return rows.length > 0;
 }
 
+/**
+ * Every organisation's in-cluster runs still running, oldest first: what a restarted one-machine process hands
+ * back to the workflow that finishes them (its in-memory waits died with the old process).
+ */
+export async function listRunningAgentPerformanceResults(
+  db: Db,
+  params: { limit: number },
+): Promise<PerformanceResult[]> {
+  return db
+    .select()
+    .from(performanceResults)
+    .where(and(eq(performanceResults.status, "running"), eq(performanceResults.source, "agents")))
+    .orderBy(performanceResults.startedAt)
+    .limit(params.limit);
+}
+
 /** One second of a run as generators report it; only `second` matters here, the rest is stored as it came. */
 export type ReportedSecond = { second: number } & Record<string, unknown>;
 

@@ -15,6 +15,7 @@ import { createInProcessRunner, type InProcessRunner } from "../../in-process";
 import { agentRunReported, collectAgentRun } from "../../performance/agent-run";
 import { agentRunReportedEvent, agentRunStartedEvent } from "../../performance/agent-run-events";
 import { finishAgentPerformanceRun } from "./agent-run";
+import { resumeAgentPerformanceRuns } from "./resume-agent-runs";
 
 /** What an agent's loadTest job reports: the generator's result for these latencies (microseconds). */
 function reportOf(latenciesUs: number[], durationMs = 1_000) {
@@ -167,5 +168,32 @@ describe("finish-agent-performance-run", () => {
     expect(done?.finishedAt?.getTime()).toBe(read.finishedAt?.getTime());
     const events = (await listEvents(t.db, { organizationId })).filter((e) => e.resourceId === result.id);
     expect(events).toHaveLength(1);
+  });
+
+  it("hands a run back to its finisher when a restarted process starts, and finishes it on the last report", async () => {
+    const { organizationId, result, parts } = await dispatch([]);
+    const [east, west] = parts;
+    if (!east || !west) throw new Error("two parts expected");
+    // The process that sent agent-run.started died with its wait; one agent reported meanwhile.
+    await report(organizationId, east, [1_000]);
+    const restarted = createInProcessRunner({
+      db: t.db,
+      definitions: [finishAgentPerformanceRun, resumeAgentPerformanceRuns],
+      log: () => {},
+    });
+    await restarted.send({
+      name: "system/instance.started",
+      data: { version: "test", runtime: "node", mode: "one-machine", database: "postgres" },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await getPerformanceResult(t.db, { organizationId, id: result.id }))?.status).toBe("running");
+    const { job } = await report(organizationId, west, [2_000]);
+    const reported = await agentRunReported(t.db, job);
+    if (!reported) throw new Error("both agents reported");
+    await restarted.send(agentRunReportedEvent(reported));
+    await restarted.drain(5_000);
+    const done = await getPerformanceResult(t.db, { organizationId, id: result.id });
+    expect(done).toMatchObject({ status: "passed", error: null });
+    expect(done?.percentiles.max).toBe(2);
   });
 });
