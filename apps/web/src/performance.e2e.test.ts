@@ -455,6 +455,64 @@ describe("the performance pages", () => {
     await page.getByRole("button", { name: "Save the schedule" }).click();
     await page.getByText("Schedule saved, disabled.").waitFor();
     expect(await page.getByTestId("schedule-state").textContent()).toBe("Disabled");
+
+    // Run it in-cluster now; the agent's side is played over the agent protocol: it sends two live seconds,
+    // then reports that it could not reach the target.
+    const agent = (await registered.json()) as { credential: string; connectionId: string };
+    const runForm = page.getByRole("form", { name: "Run the profile" });
+    await runForm.getByText("In-cluster…").click();
+    await runForm.getByRole("checkbox", { name: "staging" }).check();
+    await runForm.getByRole("button", { name: "Run" }).click();
+    const live = page.getByTestId("live-run");
+    await live.waitFor();
+    const asAgent = (path: string, body?: unknown) =>
+      fetch(`${stack.api.url}${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { authorization: `Bearer ${agent.credential}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const polled = (await (await asAgent("/api/agents/jobs?wait=0")).json()) as {
+      jobs: { id: string; kind: string }[];
+    };
+    const job = polled.jobs.find((candidate) => candidate.kind === "loadTest");
+    if (!job) throw new Error("no loadTest job reached the agent");
+    const second = (n: number, requests: number) => ({
+      second: n,
+      requests,
+      errors: 0,
+      failedStatuses: 0,
+      p50: 2,
+      p90: 4,
+      p99: 9,
+    });
+    const sent = await asAgent(`/api/agents/jobs/${job.id}/progress`, {
+      seconds: [second(0, 30), second(1, 45)],
+    });
+    expect(await sent.json()).toEqual({ accepted: true });
+    // The page draws the agent's seconds while the run goes on.
+    const drawn = live.getByTestId("live-rps-chart").locator('path[data-series="requests/s"]');
+    await page.waitForFunction(
+      (element) => Number(element?.getAttribute("data-points")) >= 2,
+      await drawn.elementHandle(),
+      { timeout: 10_000 },
+    );
+    await asAgent(`/api/agents/jobs/${job.id}/result`, {
+      status: "failed",
+      result: null,
+      error: "cannot connect to 127.0.0.1:9",
+    });
+    await page.locator('[data-testid="live-run"]:not([data-state="running"])').waitFor({ timeout: 20_000 });
+    await live.getByRole("link", { name: "Open the result" }).click();
+    // The cause names the cluster, not its connection's id.
+    expect(await page.getByTestId("result-cause").textContent()).toMatch(
+      /the agent of cluster "staging" failed: cannot connect to 127\.0\.0\.1:9/,
+    );
+    const part = page.getByTestId("cluster-part");
+    await part.waitFor();
+    expect(await part.locator("th").textContent()).toBe("staging");
+    expect(await part.locator("a").getAttribute("href")).toBe(`/clusters/${agent.connectionId}`);
+    expect(await part.textContent()).toMatch(/failed.*cannot connect to 127\.0\.0\.1:9/);
+    await page.screenshot({ path: "/tmp/perf-cluster-result.png", fullPage: true });
     await context.close();
   }, 120_000);
 

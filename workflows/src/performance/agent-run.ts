@@ -29,6 +29,12 @@ type Stored = { agents?: AgentRunPart[]; plan?: { durationMs?: number }; live?: 
 type Report = Omit<LoadResult, "perThread" | "serviceTimeHistogram">;
 type Part = AgentRunPart & { job: AgentJob | undefined; report: Report | null };
 
+/** Names a part's agent in causes: by its cluster's name, by the connection for runs from before names. */
+const agentOf = (part: AgentRunPart) =>
+  part.clusterName
+    ? `the agent of cluster "${part.clusterName}"`
+    : `the agent on connection ${part.connectionId}`;
+
 const finished = (job: AgentJob | undefined) => job?.status === "succeeded" || job?.status === "failed";
 
 /** A job's result as the agent reported it, if it holds a histogram this API can merge. */
@@ -75,7 +81,7 @@ function measure(parts: Part[], requestedDurationMs: number): Measured {
     return total;
   };
   const causes = parts.flatMap((part) => {
-    const where = `the agent on connection ${part.connectionId}`;
+    const where = agentOf(part);
     if (part.report?.endedEarly) return [`${where} ended early: ${part.report.endedEarly.cause}`];
     if (part.report) return [];
     if (!finished(part.job)) return [`${where} did not report by the deadline`];
@@ -165,9 +171,11 @@ export async function collectAgentRun(
   const profile = await getPerformanceProfile(db, { ...scope, id: row.profileId });
   const perAgent = parts.map((part) => ({
     connectionId: part.connectionId,
+    ...(part.clusterName ? { clusterName: part.clusterName } : {}),
     agentId: part.agentId,
     jobId: part.jobId,
-    status: part.job?.status ?? "missing",
+    // An unfinished job here was just timed out (the run is overdue).
+    status: !part.job ? "missing" : finished(part.job) ? part.job.status : "timedOut",
     requests: part.report?.requests ?? 0,
     rps: part.report?.rps ?? 0,
     error: part.report ? (part.report.endedEarly?.cause ?? null) : (part.job?.error ?? null),
@@ -184,8 +192,8 @@ export async function collectAgentRun(
           : parts
               .map((part) =>
                 finished(part.job)
-                  ? `the agent on connection ${part.connectionId} failed: ${part.job?.error ?? "no usable result"}`
-                  : `the agent on connection ${part.connectionId} did not report by the deadline`,
+                  ? `${agentOf(part)} failed: ${part.job?.error ?? "no usable result"}`
+                  : `${agentOf(part)} did not report by the deadline`,
               )
               .join("; "),
         raw,

@@ -32,7 +32,9 @@ type Result = {
   series: { second: number; requests: number }[];
   histogram: string | null;
   thresholds: { expression: string; passed: boolean }[];
-  runnerResults: { agents: { connectionId: string; jobId: string; status: string; requests: number }[] };
+  runnerResults: {
+    agents: { connectionId: string; clusterName?: string; jobId: string; status: string; requests: number }[];
+  };
 };
 
 describe("load tests on several clusters' agents", () => {
@@ -201,8 +203,9 @@ describe("load tests on several clusters' agents", () => {
       connectionIds,
     );
     expect(result.status).toBe("errored");
-    for (const connectionId of connectionIds) {
-      expect(result.error).toContain(`the agent on connection ${connectionId} failed: cannot connect`);
+    for (const agent of result.runnerResults.agents) {
+      expect(agent.clusterName).toMatch(/\S/);
+      expect(result.error).toContain(`the agent of cluster "${agent.clusterName}" failed: cannot connect`);
     }
   }, 60_000);
 

@@ -18,6 +18,45 @@ const base: PerfResult = {
 };
 
 describe("reading a result", () => {
+  it("reads each cluster's share of an in-cluster run, and none for a run from this machine", () => {
+    const facts = readFacts({
+      ...base,
+      runnerResults: {
+        agents: [
+          {
+            connectionId: "c1",
+            agentId: "a1",
+            jobId: "j1",
+            status: "succeeded",
+            requests: 90,
+            rps: 45,
+            error: null,
+          },
+          {
+            connectionId: "c2",
+            clusterName: "west",
+            status: "timedOut",
+            error: "did not report by the deadline",
+          },
+        ],
+      },
+    });
+    expect(facts.clusters).toEqual([
+      { connectionId: "c1", status: "succeeded", requests: 90, rps: 45, error: null },
+      {
+        connectionId: "c2",
+        clusterName: "west",
+        status: "timedOut",
+        requests: 0,
+        rps: 0,
+        error: "did not report by the deadline",
+      },
+    ]);
+    expect(readFacts(base).clusters).toEqual([]);
+    // A malformed list is ignored rather than breaking the page.
+    expect(readFacts({ ...base, runnerResults: { agents: "east" } }).clusters).toEqual([]);
+  });
+
   it("takes the run's facts from runnerResults when the API gives no summary", () => {
     const facts = readFacts({
       ...base,

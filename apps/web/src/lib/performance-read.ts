@@ -42,7 +42,30 @@ const runnerSchema = z.object({
     ),
   ),
   error: optional(z.string()),
+  agents: optional(
+    z.array(
+      z.object({
+        connectionId: z.string(),
+        clusterName: z.string().optional(),
+        status: z.string().default("unknown"),
+        requests: z.number().default(0),
+        rps: z.number().default(0),
+        error: z.string().nullable().default(null),
+      }),
+    ),
+  ),
 });
+
+/** One cluster's share of an in-cluster run, as its agent reported it. */
+export type ClusterPart = {
+  connectionId: string;
+  /** The cluster's name when the run started. */
+  clusterName?: string;
+  status: string;
+  requests: number;
+  rps: number;
+  error: string | null;
+};
 
 export type RunFacts = {
   state: "running" | "passed" | "failed" | "errored";
@@ -62,6 +85,8 @@ export type RunFacts = {
   errors: Record<string, number>;
   errorSamples: Record<string, string>;
   thresholds: ThresholdOutcome[];
+  /** In-cluster runs: each agent's share; empty for a run from this machine or an import. */
+  clusters: ClusterPart[];
 };
 
 export function readSeries(series: readonly unknown[]): Second[] {
@@ -93,6 +118,7 @@ export function readFacts(result: PerfResult): RunFacts {
     errors,
     errorSamples: runner.errorSamples ?? {},
     thresholds: result.thresholds ?? runner.thresholds ?? [],
+    clusters: runner.agents ?? [],
   };
 }
 

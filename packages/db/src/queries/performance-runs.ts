@@ -3,6 +3,7 @@
 import type { Db } from "../types";
 import { enqueueAgentJob } from "./agent-jobs";
 import { getAgentByConnection } from "./agents";
+import { getConnection } from "./connections";
 import {
   annotateRunningPerformanceResult,
   type PerformanceProfile,
@@ -71,7 +72,8 @@ export function splitLoad(request: LoadTestRequest, parts: number): LoadTestRequ
   });
 }
 
-export type AgentRunPart = { connectionId: string; agentId: string; jobId: string };
+/** One agent's share of a run; the cluster's name is kept so causes still name it once the cluster is gone. */
+export type AgentRunPart = { connectionId: string; agentId: string; jobId: string; clusterName?: string };
 
 /**
  * Creates the running result and one `loadTest` job per connection's agent, all or nothing; a connection
@@ -97,7 +99,12 @@ export async function dispatchAgentPerformanceRun(
       if (!agent || agent.revokedAt) {
         throw new DomainError("not_found", `No agent serves connection ${connectionId}`);
       }
-      agents.push({ connectionId, agentId: agent.id });
+      const connection = await getConnection(tx, { organizationId: params.organizationId, id: connectionId });
+      agents.push({
+        connectionId,
+        agentId: agent.id,
+        ...(connection ? { clusterName: connection.name } : {}),
+      });
     }
     const shares = splitLoad(request, agents.length);
     const result = await startPerformanceResult(tx, {

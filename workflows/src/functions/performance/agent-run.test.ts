@@ -149,7 +149,13 @@ describe("finish-agent-performance-run", () => {
     await runner.drain(5_000);
     const done = await getPerformanceResult(t.db, { organizationId, id: result.id });
     expect(done).toMatchObject({ status: "failed", passed: false });
-    expect(done?.error).toBe(`the agent on connection ${west.connectionId} did not report by the deadline`);
+    expect(done?.error).toBe('the agent of cluster "west" did not report by the deadline');
+    const agents = (done?.runnerResults as { agents?: { clusterName: string; status: string }[] } | undefined)
+      ?.agents;
+    expect(agents?.map((agent) => [agent.clusterName, agent.status])).toEqual([
+      ["east", "succeeded"],
+      ["west", "timedOut"],
+    ]);
     expect((done?.runnerResults as { partial?: boolean } | undefined)?.partial).toBe(true);
     expect(done?.percentiles.max).toBe(2);
     const silent = await getOrganizationAgentJob(t.db, { organizationId, id: west.jobId });

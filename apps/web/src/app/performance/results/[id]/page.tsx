@@ -12,6 +12,7 @@ import {
   getProfile,
   getResult,
   isNotFound,
+  listAgentConnections,
   type PerfProfile,
   type PerfResult,
 } from "../../../../lib/performance";
@@ -85,13 +86,35 @@ export default async function ResultPage({ params, searchParams }: Props) {
           durationMs={profile ? durationMs(profile.duration) : null}
         />
       ) : (
-        <FinishedResult result={result} profile={profile} />
+        <FinishedResult
+          result={result}
+          profile={profile}
+          // The clusters' names now; the name at the run's start, or the id, stands in for any gone since.
+          clusterNames={
+            facts.clusters.length > 0
+              ? new Map(
+                  (await listAgentConnections(session.token, orgId)).map((connection) => [
+                    connection.id,
+                    connection.name,
+                  ]),
+                )
+              : new Map()
+          }
+        />
       )}
     </main>
   );
 }
 
-function FinishedResult({ result, profile }: { result: PerfResult; profile: PerfProfile | undefined }) {
+function FinishedResult({
+  result,
+  profile,
+  clusterNames,
+}: {
+  result: PerfResult;
+  profile: PerfProfile | undefined;
+  clusterNames: Map<string, string>;
+}) {
   const facts = readFacts(result);
   const histogram = decodeHistogram(result.histogram);
   const series = readSeries(result.series);
@@ -156,6 +179,46 @@ function FinishedResult({ result, profile }: { result: PerfResult; profile: Perf
           </div>
         </dl>
       </section>
+      {facts.clusters.length > 0 && (
+        <section className="panel" aria-labelledby="clusters-title">
+          <header className="panel-head">
+            <h2 id="clusters-title">Clusters</h2>
+            <span className="muted">the load was split between their agents; the histograms were merged</span>
+          </header>
+          <table className="table" data-testid="cluster-parts">
+            <thead>
+              <tr>
+                <th>Cluster</th>
+                <th>Agent's job</th>
+                <th>Requests</th>
+                <th>Throughput</th>
+                <th>Cause</th>
+              </tr>
+            </thead>
+            <tbody>
+              {facts.clusters.map((part) => (
+                <tr key={part.connectionId} data-testid="cluster-part">
+                  <th scope="row">
+                    <a href={`/clusters/${part.connectionId}`}>
+                      {clusterNames.get(part.connectionId) ?? part.clusterName ?? part.connectionId}
+                    </a>
+                  </th>
+                  <td>
+                    <span
+                      className={`perf-verdict perf-tone-${part.status === "succeeded" && !part.error ? "ok" : "bad"}`}
+                    >
+                      {part.status}
+                    </span>
+                  </td>
+                  <td className="perf-number">{formatCount(part.requests)}</td>
+                  <td className="perf-number">{formatRate(part.rps)}</td>
+                  <td className="muted">{part.error ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       <section className="panel" aria-labelledby="thresholds-title">
         <header className="panel-head">
           <h2 id="thresholds-title">Thresholds</h2>
