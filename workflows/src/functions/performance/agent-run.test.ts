@@ -1,3 +1,4 @@
+import { InngestTestEngine, mockCtx } from "@inngest/test";
 import {
   createPerformanceProfile,
   dispatchAgentPerformanceRun,
@@ -10,8 +11,10 @@ import {
 } from "@meshplane/db/queries";
 import { createOrganization, createTestDb, type TestDb } from "@meshplane/db/testing";
 import { Histogram, mergeHistograms, serializeHistogram, summarizeLatency } from "@meshplane/loadgen/results";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createInngestClient } from "../../client";
 import { createInProcessRunner, type InProcessRunner } from "../../in-process";
+import { toInngestFunction } from "../../inngest";
 import { agentRunReported, collectAgentRun } from "../../performance/agent-run";
 import { agentRunReportedEvent, agentRunStartedEvent } from "../../performance/agent-run-events";
 import { finishAgentPerformanceRun } from "./agent-run";
@@ -201,5 +204,60 @@ describe("finish-agent-performance-run", () => {
     const done = await getPerformanceResult(t.db, { organizationId, id: result.id });
     expect(done).toMatchObject({ status: "passed", error: null });
     expect(done?.percentiles.max).toBe(2);
+  });
+
+  describe("on Inngest", () => {
+    // As in the deployment workflow's tests: @inngest/test 1.0 mishandles a mocked waitForEvent's value, so
+    // the wait is replaced on the step tools; every other tool is Inngest's own.
+    const engine = (wait: () => Promise<unknown>) => {
+      const waitForEvent = vi.fn(wait);
+      const engine = new InngestTestEngine({
+        function: toInngestFunction(createInngestClient({ isDev: true }), finishAgentPerformanceRun, {
+          db: t.db,
+        }),
+        transformCtx: (raw) => {
+          const ctx = mockCtx(raw);
+          Object.assign(ctx.step, { waitForEvent });
+          return ctx;
+        },
+      });
+      return { engine, waitForEvent };
+    };
+
+    it("waits for the last report until the deadline, then merges and records the outcome", async () => {
+      const { organizationId, result, parts } = await dispatch(["p(99)<50"]);
+      const started = agentRunStartedEvent(result);
+      const { engine: run, waitForEvent } = engine(async () => {
+        let last = null;
+        for (const part of parts) last = (await report(organizationId, part, [3_000, 4_000])).job;
+        const reported = last && (await agentRunReported(t.db, last));
+        return reported ? agentRunReportedEvent(reported) : null;
+      });
+      const { result: outcome } = await run.execute({ events: [started] });
+      expect(waitForEvent).toHaveBeenCalledWith("the last agent's report", {
+        event: "performance/agent-run.reported",
+        match: "data.resultId",
+        timeout: expect.any(Number),
+      });
+      // The wait lasts until the deadline, the run's 1 s plus the 60 s grace.
+      const timeout = (waitForEvent.mock.calls[0] as unknown as [string, { timeout: number }])[1].timeout;
+      expect(timeout).toBeGreaterThan(55_000);
+      expect(timeout).toBeLessThanOrEqual(61_000);
+      expect(outcome).toEqual({ status: "passed", passed: true, error: null });
+      const events = (await listEvents(t.db, { organizationId })).filter((e) => e.resourceId === result.id);
+      expect(events.map((e) => e.action)).toEqual(["performance.run_finished"]);
+    });
+
+    it("fails without retrying when the result is not in the organisation", async () => {
+      const { result } = await dispatch([]);
+      const other = await createOrganization(t.db);
+      const { engine: run, waitForEvent } = engine(async () => null);
+      const started = agentRunStartedEvent(result);
+      const { error } = await run.execute({
+        events: [{ ...started, data: { ...started.data, organizationId: other.organization.id } }],
+      });
+      expect(JSON.stringify(error)).toMatch(/No performance result/);
+      expect(waitForEvent).not.toHaveBeenCalled();
+    });
   });
 });
