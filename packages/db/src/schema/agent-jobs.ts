@@ -1,5 +1,5 @@
 // Jobs queued for an agent (apply a design, run a load test...), tracked from queued to a final outcome.
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   foreignKey,
   index,
@@ -42,6 +42,10 @@ export const agentJobs = pgTable(
   (t) => [
     unique().on(t.organizationId, t.idempotencyKey),
     index().on(t.agentId, t.status, t.createdAt),
+    // The forgotten-jobs sweep reads unfinished jobs across organisations, oldest first: only those are indexed.
+    index("agent_jobs_unfinished_created_at")
+      .on(t.createdAt)
+      .where(sql`${t.status} in ('queued', 'delivered', 'acknowledged')`),
     foreignKey({
       name: "agent_jobs_agent_id_tenant_fk",
       columns: [t.agentId, t.organizationId],

@@ -1,0 +1,2 @@
+CREATE INDEX "agent_jobs_unfinished_created_at" ON "agent_jobs" USING btree ("created_at") WHERE "agent_jobs"."status" in ('queued', 'delivered', 'acknowledged');--> statement-breakpoint
+CREATE INDEX "performance_results_running_started_at" ON "performance_results" USING btree ("started_at") WHERE "performance_results"."status" = 'running';
