@@ -52,9 +52,7 @@ export const performanceResults = pgTable(
   (t) => [
     index().on(t.profileId, t.startedAt),
     // Running results are few and looked up across organisations (a restart resumes in-cluster ones).
-    index("performance_results_running_started_at")
-      .on(t.startedAt)
-      .where(sql`${t.status} = 'running'`),
+    index("performance_results_running_started_at").on(t.startedAt).where(sql`${t.status} = 'running'`),
     uniqueIndex("performance_results_one_baseline_per_profile").on(t.profileId).where(sql`${t.isBaseline}`),
     foreignKey({
       name: "performance_results_profile_id_tenant_fk",
