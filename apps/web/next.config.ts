@@ -5,8 +5,9 @@ const config: NextConfig = {
   // NEXT_DIST_DIR lets two builds of this app coexist on one machine (parallel work, side-by-side e2e runs).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // Design imports travel through server actions; the API takes sources up to 5 MB, so the web must too.
-  experimental: { serverActions: { bodySizeLimit: "8mb" } },
+  // Design imports and model uploads travel through server actions; the API takes models up to 20 MiB, so
+  // the web must too (with room for the form's own fields).
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
   reactStrictMode: true,
   transpilePackages: [],
 };

@@ -7,9 +7,10 @@ import { type DesignsStack, signInForDevelopment, startDesignsStack } from "./te
 describe("the registry's public pages", () => {
   let stack: DesignsStack;
   let browser: Browser;
+  const curatorEmail = `curator-${crypto.randomUUID()}@example.test`;
 
   beforeAll(async () => {
-    stack = await startDesignsStack();
+    stack = await startDesignsStack({ apiEnv: { MESHPLANE_PROVIDER_ADMINS: curatorEmail } });
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
@@ -187,4 +188,86 @@ describe("the registry's public pages", () => {
     await anonymous.close();
     await context.close();
   });
+
+  it("lets a curator upload a model on the web, shows the API's reason for a bad file, and refuses others", async () => {
+    const name = `probe-${crypto.randomUUID().slice(0, 8)}`;
+    const component = (kind: string) => ({
+      schemaVersion: "components.meshery.io/v1beta1",
+      displayName: kind,
+      format: "JSON",
+      model: { name },
+      component: {
+        version: "probe.example.com/v1",
+        kind,
+        schema: JSON.stringify({ type: "object", properties: { spec: { type: "object" } } }),
+      },
+    });
+    const document = {
+      model: {
+        schemaVersion: "models.meshery.io/v1beta1",
+        name,
+        version: "v1.2.0",
+        displayName: "Probe Mesh",
+        description: "Uploaded from the web",
+        category: { name: "Cloud Native Network" },
+        model: { version: "v1.2.0" },
+      },
+      components: [component("Gateway"), component("Route")],
+      relationships: [],
+    };
+
+    const curatorContext = await browser.newContext();
+    const curator = await curatorContext.newPage();
+    await signInForDevelopment(curator, stack.webUrl, curatorEmail, "/catalog/import");
+    const file = curator.getByLabel("Model file");
+    // A file that is no model: the API's reason comes back, naming the file.
+    await file.setInputFiles({
+      name: "notes.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ hello: "world" })),
+    });
+    await curator.getByRole("button", { name: "Import" }).click();
+    await curator.getByTestId("import-error").waitFor();
+    expect(await curator.getByTestId("import-error").textContent()).toMatch(/^notes\.json: /);
+    // A name the API does not take is refused before it is sent.
+    await file.setInputFiles({ name: "model.zip", mimeType: "application/zip", buffer: Buffer.from("PK") });
+    await curator.getByRole("button", { name: "Import" }).click();
+    await curator.waitForURL((url) => url.searchParams.get("error")?.startsWith("model.zip") ?? false);
+
+    await file.setInputFiles({
+      name: `${name}.json`,
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(document)),
+    });
+    await curator.getByRole("button", { name: "Import" }).click();
+    await curator.waitForURL((url) => url.pathname === `/catalog/models/${name}`);
+    expect(await curator.getByTestId("model-notice").textContent()).toBe(
+      "Imported Probe Mesh v1.2.0: 2 components, 0 relationships.",
+    );
+    expect(await curator.getByTestId("model-name").textContent()).toBe("Probe Mesh");
+    expect((await curator.getByTestId("component-row").allTextContents()).join(" ")).toMatch(
+      /Gateway.*Route|Route.*Gateway/,
+    );
+    await curatorContext.close();
+
+    // Anyone else is told plainly, and the model is public to anonymous visitors.
+    const memberContext = await browser.newContext();
+    const member = await memberContext.newPage();
+    await signInForDevelopment(
+      member,
+      stack.webUrl,
+      `member-${crypto.randomUUID()}@example.test`,
+      "/catalog/import",
+    );
+    expect(await member.getByTestId("import-not-allowed").textContent()).toMatch(
+      /needs the Curator or Provider Admin role/,
+    );
+    expect(await member.getByLabel("Model file").count()).toBe(0);
+    await memberContext.close();
+    const anonymous = await browser.newContext();
+    const visitor = await anonymous.newPage();
+    await visitor.goto(`${stack.webUrl}/catalog/models/${name}`);
+    expect(await visitor.getByTestId("model-name").textContent()).toBe("Probe Mesh");
+    await anonymous.close();
+  }, 120_000);
 });

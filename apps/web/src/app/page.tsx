@@ -22,7 +22,7 @@ const areas = [
   },
   {
     name: "Models",
-    text: "The Kubernetes model and imported Meshery models: every component's schema as a readable field tree, without an account. Curators import models through the API; there is no upload form on the web yet.",
+    text: "The Kubernetes model and imported Meshery models: every component's schema as a readable field tree, without an account. Curators upload Meshery models (JSON, .tar or .tar.gz) on the web or through the API.",
     state: "Available",
     href: "/catalog/models",
   },

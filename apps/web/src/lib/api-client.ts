@@ -23,6 +23,9 @@ export type ApiCall = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   query?: Record<string, string>;
   body?: unknown;
+  /** Bytes sent as they are (an uploaded file), instead of `body` as JSON. */
+  raw?: { bytes: ArrayBuffer; contentType: string };
+  timeoutMs?: number;
 };
 
 export async function callApi<T>(
@@ -37,11 +40,19 @@ export async function callApi<T>(
     method: call.method ?? "GET",
     headers: {
       authorization: `Bearer ${token}`,
-      ...(call.body === undefined ? {} : { "content-type": "application/json" }),
+      ...(call.raw
+        ? { "content-type": call.raw.contentType }
+        : call.body === undefined
+          ? {}
+          : { "content-type": "application/json" }),
     },
-    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    ...(call.raw
+      ? { body: call.raw.bytes }
+      : call.body === undefined
+        ? {}
+        : { body: JSON.stringify(call.body) }),
     cache: "no-store",
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(call.timeoutMs ?? 10_000),
   });
   const text = await response.text();
   const json = text ? parseJson(text) : null;

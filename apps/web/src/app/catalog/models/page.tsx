@@ -29,7 +29,8 @@ export default async function ModelsPage({ searchParams }: Props) {
       <h1>Models</h1>
       <p className="muted">
         The registry designs are built from: each model brings component definitions, one per kind and
-        apiVersion, with the schema a component's configuration follows.
+        apiVersion, with the schema a component's configuration follows. Curators{" "}
+        <a href="/catalog/import">import models</a>.
       </p>
       <form className="catalog-search" action="/catalog/models" method="get">
         <input

@@ -22,7 +22,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function ModelPage({ params, searchParams }: Props) {
   const { name } = await params;
-  const state = readListState(await searchParams);
+  const query = await searchParams;
+  const state = readListState(query);
+  // Set by the curators' upload, which lands here once the model is in.
+  const notice = typeof query.notice === "string" ? query.notice.slice(0, 300) : undefined;
   const detail = await fetchModel(name, state);
   if (!detail) notFound();
   const { model, components } = detail;
@@ -34,6 +37,11 @@ export default async function ModelPage({ params, searchParams }: Props) {
       <p className="designs-crumbs muted">
         <a href="/catalog">Catalog</a> / <a href="/catalog/models">Models</a> / {model.displayName}
       </p>
+      {notice && (
+        <p className="alert alert-ok" role="status" data-testid="model-notice">
+          {notice}
+        </p>
+      )}
       <h1 data-testid="model-name">{model.displayName}</h1>
       <div className="catalog-entry-meta">
         <span className="tag">{model.category}</span>
