@@ -15,9 +15,14 @@ export type Services = {
   inngest: Inngest;
   /** Runs load tests where this entry can (the one-machine mode); absent on Workers. */
   performance?: PerformanceRunner;
+  /** Objects one cluster connection's inventory may hold; `INVENTORY_MAX_OBJECTS` when unset. */
+  inventoryMaxObjects?: number;
   /** Called once the response is sent (on Workers through `waitUntil`), e.g. to end a pool. */
   release?: () => Promise<void>;
 };
+
+/** A connection's inventory holds at most this many objects unless the entry says otherwise. */
+export const INVENTORY_MAX_OBJECTS = 250_000;
 
 export type AppInfo = { version: string; runtime: Runtime; mode: Mode };
 
@@ -32,5 +37,6 @@ export type AppEnv = {
     inngest: Inngest;
     info: AppInfo;
     performance: PerformanceRunner | undefined;
+    inventoryMaxObjects: number;
   };
 };

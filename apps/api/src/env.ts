@@ -61,6 +61,8 @@ export const NodeEnv = z.object({
   MESHPLANE_PROVIDER_ADMINS: optional(z.string()),
   /** The one-machine mode publishes the team's designs to the catalog on start unless this is false. */
   MESHPLANE_SEED_CATALOG: flag,
+  /** Objects one cluster connection's inventory may hold; new ones past it are not stored. */
+  MESHPLANE_INVENTORY_MAX_OBJECTS: optional(z.coerce.number().int().min(1).max(100_000_000)),
   ...inngestKeys,
 });
 export type NodeEnv = z.infer<typeof NodeEnv>;

@@ -58,7 +58,15 @@ const stopSchedules = workflows.startSchedules();
 const inngest = createInngestClient({ isDev: !env.INNGEST_SIGNING_KEY, ...inngestKeysOf(env) });
 const app = newApp({
   info: { version: apiVersion, runtime: "node", mode: "one-machine" },
-  services: () => ({ db: database.db, workflows, inngest, performance }),
+  services: () => ({
+    db: database.db,
+    workflows,
+    inngest,
+    performance,
+    ...(env.MESHPLANE_INVENTORY_MAX_OBJECTS
+      ? { inventoryMaxObjects: env.MESHPLANE_INVENTORY_MAX_OBJECTS }
+      : {}),
+  }),
   auth,
 });
 

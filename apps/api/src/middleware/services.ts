@@ -1,7 +1,7 @@
 // Puts the entry's services (db, workflow sender, Inngest client) and its auth configuration on the context.
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthConfig } from "../auth/config";
-import type { AppEnv, AppInfo, Services } from "../context";
+import { type AppEnv, type AppInfo, INVENTORY_MAX_OBJECTS, type Services } from "../context";
 
 export type ServicesFactory = (c: Context<AppEnv>) => Services | Promise<Services>;
 
@@ -17,6 +17,7 @@ export function provideServices(
     c.set("workflows", services.workflows);
     c.set("inngest", services.inngest);
     c.set("performance", services.performance);
+    c.set("inventoryMaxObjects", services.inventoryMaxObjects ?? INVENTORY_MAX_OBJECTS);
     c.set("auth", auth);
     try {
       await next();

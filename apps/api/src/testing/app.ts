@@ -19,7 +19,7 @@ export type TestApp = {
 /** `localRuns: false` builds a deployment without its own load generator, like the Workers one. */
 export async function createTestApp(
   options: Partial<NewAppOptions> = {},
-  test: { localRuns?: boolean } = {},
+  test: { localRuns?: boolean; inventoryMaxObjects?: number } = {},
 ): Promise<TestApp> {
   const t = await createTestDb();
   const workflows = createInProcessRunner({ db: t.db, backoffMs: 1, log: () => {} });
@@ -28,6 +28,7 @@ export async function createTestApp(
     workflows,
     inngest: createInngestClient({ isDev: true }),
     ...(test.localRuns === false ? {} : { performance: createProcessRunner() }),
+    ...(test.inventoryMaxObjects ? { inventoryMaxObjects: test.inventoryMaxObjects } : {}),
   };
   const auth = options.auth ?? testAuthConfig();
   const app = newApp({

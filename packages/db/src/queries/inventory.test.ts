@@ -73,6 +73,52 @@ describe("inventory queries", () => {
     expect(await countInventoryKinds(t.db, scope)).toEqual([]);
   });
 
+  it("refuses new objects past a connection's limit, while updates and deletions still apply", async () => {
+    const scope = await tenant();
+    const other = await tenant();
+    const uids = async (of = scope) =>
+      (await listInventoryObjects(t.db, { ...of, limit: 10 })).objects.map((o) => o.uid).sort();
+    const first = await applyInventoryDeltas(t.db, {
+      ...scope,
+      maxObjects: 3,
+      deltas: [upsert("u1", "ConfigMap", "a"), upsert("u2", "ConfigMap", "b")],
+    });
+    expect(first.refused).toEqual([]);
+    // One slot left: the first new object fills it, the next two are refused; the update of u1 applies.
+    const second = await applyInventoryDeltas(t.db, {
+      ...scope,
+      maxObjects: 3,
+      deltas: [
+        upsert("u3", "ConfigMap", "c"),
+        upsert("u1", "ConfigMap", "a", 2),
+        upsert("u4", "ConfigMap", "d"),
+        upsert("u5", "ConfigMap", "e"),
+      ],
+    });
+    expect(second.refused).toEqual(["u4", "u5"]);
+    expect(await uids()).toEqual(["u1", "u2", "u3"]);
+    const stored = (await listInventoryObjects(t.db, { ...scope, limit: 10 })).objects.find(
+      (o) => o.uid === "u1",
+    );
+    expect(stored?.generation).toBe(2);
+    // A deletion makes room again, within the same batch.
+    const third = await applyInventoryDeltas(t.db, {
+      ...scope,
+      maxObjects: 3,
+      deltas: [{ op: "delete", uid: "u2" }, upsert("u4", "ConfigMap", "d"), upsert("u5", "ConfigMap", "e")],
+    });
+    expect(third.refused).toEqual(["u5"]);
+    expect(await uids()).toEqual(["u1", "u3", "u4"]);
+    // The limit is per connection: another one has its own room.
+    const elsewhere = await applyInventoryDeltas(t.db, {
+      ...other,
+      maxObjects: 3,
+      deltas: [upsert("u5", "ConfigMap", "e")],
+    });
+    expect(elsewhere.refused).toEqual([]);
+    expect(await uids(other)).toEqual(["u5"]);
+  });
+
   it("keeps tenants apart: another connection's deltas never touch these rows", async () => {
     const mine = await tenant();
     const theirs = await tenant();

@@ -36,6 +36,8 @@ export type AppliedInventory = {
   missing: string[];
   /** CustomResourceDefinitions that are new or whose spec changed (metadata.generation moved). */
   changedCrds: Record<string, unknown>[];
+  /** New objects not stored because the connection already holds `maxObjects`; updates are always stored. */
+  refused: string[];
 };
 
 const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0] : "") ?? "";
@@ -68,13 +70,45 @@ function lastPerUid<T extends { uid: string }>(run: T[]): T[] {
   return [...new Map(run.map((delta) => [delta.uid, delta])).values()];
 }
 
+/** The rows of a run that fit: objects already stored always do; new ones only while there is room. */
+async function withinLimit(db: Db, scope: Scope, rows: InventoryUpsert[], maxObjects: number | undefined) {
+  if (maxObjects === undefined) return { fitting: rows, refused: [] };
+  const stored = new Set(
+    (
+      await db
+        .select({ uid: inventoryObjects.uid })
+        .from(inventoryObjects)
+        .where(
+          and(
+            scoped(scope),
+            inArray(
+              inventoryObjects.uid,
+              rows.map((row) => row.uid),
+            ),
+          ),
+        )
+    ).map((row) => row.uid),
+  );
+  const fresh = rows.filter((row) => !stored.has(row.uid));
+  if (fresh.length === 0) return { fitting: rows, refused: [] };
+  const [held] = await db.select({ n: count() }).from(inventoryObjects).where(scoped(scope));
+  const room = Math.max(0, maxObjects - (held?.n ?? 0));
+  if (fresh.length <= room) return { fitting: rows, refused: [] };
+  const refused = new Set(fresh.slice(room).map((row) => row.uid));
+  return { fitting: rows.filter((row) => !refused.has(row.uid)), refused: [...refused] };
+}
+
 async function upsertRun(
   db: Db,
   scope: Scope,
   run: InventoryUpsert[],
-  changedCrds: AppliedInventory["changedCrds"],
+  applied: AppliedInventory,
+  maxObjects: number | undefined,
 ) {
-  const rows = lastPerUid(run);
+  const { fitting: rows, refused } = await withinLimit(db, scope, lastPerUid(run), maxObjects);
+  applied.refused.push(...refused);
+  if (rows.length === 0) return;
+  const changedCrds = applied.changedCrds;
   const crdUids = rows
     .filter((row) => row.kind === "CustomResourceDefinition" && groupOf(row.apiVersion) === CRD_API_GROUP)
     .map((row) => row.uid);
@@ -157,18 +191,20 @@ async function keepRun(db: Db, scope: Scope, run: InventoryKeep[], missing: stri
 
 /**
  * Applies an agent's batch in order, in one transaction. Every delta is idempotent, so a batch the agent
- * sends again (its answer was lost) leaves the same state.
+ * sends again (its answer was lost) leaves the same state. With `maxObjects`, a connection never holds more
+ * objects than that: new objects past it are refused (listed), while updates and deletions still apply.
  */
 export async function applyInventoryDeltas(
   db: Db,
-  params: Scope & { deltas: InventoryDelta[] },
+  params: Scope & { deltas: InventoryDelta[]; maxObjects?: number },
 ): Promise<AppliedInventory> {
-  const applied: AppliedInventory = { missing: [], changedCrds: [] };
+  const applied: AppliedInventory = { missing: [], changedCrds: [], refused: [] };
   for (const run of runsOf(params.deltas)) {
     const first = run[0];
     if (!first) continue;
-    if (first.op === "upsert") await upsertRun(db, params, run as InventoryUpsert[], applied.changedCrds);
-    else if (first.op === "keep") await keepRun(db, params, run as InventoryKeep[], applied.missing);
+    if (first.op === "upsert") {
+      await upsertRun(db, params, run as InventoryUpsert[], applied, params.maxObjects);
+    } else if (first.op === "keep") await keepRun(db, params, run as InventoryKeep[], applied.missing);
     else if (first.op === "delete") {
       const uids = (run as InventoryDelete[]).map((d) => d.uid);
       await db.delete(inventoryObjects).where(and(scoped(params), inArray(inventoryObjects.uid, uids)));

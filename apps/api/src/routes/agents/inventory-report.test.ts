@@ -1,8 +1,8 @@
-import { compareVersions } from "@meshplane/db/queries";
+import { compareVersions, listEvents } from "@meshplane/db/queries";
 import { models } from "@meshplane/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ErrorBody, TestApp } from "../../testing/app";
+import { createTestApp, type ErrorBody, type TestApp } from "../../testing/app";
 import { bearer, type SignedIn, signIn } from "../../testing/identity";
 import { createAgentTestApp, installAgent, postJson, type Registered } from "./testing";
 
@@ -81,7 +81,7 @@ describe("POST /api/agents/inventory", () => {
     for (let i = 0; i < 3; i++) {
       const res = await report(batch);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ applied: 3, missing: [] });
+      expect(await res.json()).toEqual({ applied: 3, missing: [], refused: [] });
     }
     expect((await kinds()).body).toEqual({
       kinds: [{ apiGroup: "", kind: "ConfigMap", count: 2 }],
@@ -93,7 +93,7 @@ describe("POST /api/agents/inventory", () => {
       { op: "keep", uid: "u-unknown", resourceVersion: "7", generation: 2 },
       { op: "snapshot", group: "", kind: "ConfigMap", generation: 2 },
     ]);
-    expect(await relist.json()).toEqual({ applied: 3, missing: ["u-unknown"] });
+    expect(await relist.json()).toEqual({ applied: 3, missing: ["u-unknown"], refused: [] });
     expect((await kinds()).body.total).toBe(1);
   });
 
@@ -213,6 +213,34 @@ describe("POST /api/agents/inventory", () => {
       body: "{not json",
     });
     expect(garbage.status).toBe(400);
+  });
+
+  it("stores no new objects past the connection's limit, says which, and warns once a day", async () => {
+    const small = await createTestApp({}, { inventoryMaxObjects: 2 });
+    try {
+      const owner = await signIn(small);
+      const cluster = await installAgent(small, owner);
+      const send = async (deltas: unknown[]) => {
+        const res = await postJson(small, "/api/agents/inventory", { deltas }, cluster.credential);
+        expect(res.status).toBe(200);
+        return (await res.json()) as { applied: number; missing: string[]; refused: string[] };
+      };
+      expect((await send([configMap("a", "a"), configMap("b", "b")])).refused).toEqual([]);
+      expect((await send([configMap("c", "c"), configMap("a", "a", 2)])).refused).toEqual(["c"]);
+      expect((await send([configMap("d", "d")])).refused).toEqual(["d"]);
+      const listed = await small.app.request(
+        `/api/connections/${cluster.connectionId}/inventory?orgId=${owner.personalOrgId}`,
+        { headers: bearer(owner.jwt) },
+      );
+      const objects = ((await listed.json()) as { objects: { uid: string }[] }).objects;
+      expect(objects.map((o) => o.uid).sort()).toEqual(["a", "b"]);
+      const warnings = await listEvents(small.t.db, { organizationId: owner.personalOrgId });
+      expect(warnings.filter((e) => e.action === "connection.inventory_full")).toEqual([
+        expect.objectContaining({ resourceId: cluster.connectionId, severity: "warning" }),
+      ]);
+    } finally {
+      await small.close();
+    }
   });
 
   it("answers only agents, and an agent only ever writes its own connection", async () => {

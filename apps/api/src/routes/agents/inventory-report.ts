@@ -1,6 +1,7 @@
 // POST /api/agents/inventory: a batch of inventory deltas from the calling agent, applied in order, idempotently.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { applyInventoryDeltas, getAgent, withTransaction } from "@meshplane/db/queries";
+import { applyInventoryDeltas, getAgent, recordEvent, withTransaction } from "@meshplane/db/queries";
+import { isUniqueViolation, uuidFromKey } from "@meshplane/workflows";
 import { requireAgent } from "../../auth/agent-guard";
 import type { AppEnv } from "../../context";
 import { ApiError, openApiErrorResponses } from "../../errors";
@@ -71,6 +72,10 @@ const Answer = z
   .object({
     applied: z.number().int(),
     missing: z.array(z.string()).openapi({ description: "Kept uids the API does not hold: send them again" }),
+    refused: z.array(z.string()).openapi({
+      description:
+        "Uids of new objects not stored: the connection's inventory is full. Sending them again changes nothing until objects go",
+    }),
   })
   .openapi("InventoryDeltasApplied");
 
@@ -96,7 +101,11 @@ export const registerReportInventory = (app: OpenAPIHono<AppEnv>) =>
     const scope = { organizationId: actor.organizationId, connectionId: agent.connectionId };
     // One transaction with the registry models the CRDs imply: a retried batch redoes both or neither.
     const applied = await withTransaction(c.var.db, async (tx) => {
-      const result = await applyInventoryDeltas(tx, { ...scope, deltas });
+      const result = await applyInventoryDeltas(tx, {
+        ...scope,
+        deltas,
+        maxObjects: c.var.inventoryMaxObjects,
+      });
       if (result.changedCrds.length > 0) {
         const { skipped } = await registerChangedCrds(tx, scope, result.changedCrds);
         if (skipped.length > 0)
@@ -104,5 +113,30 @@ export const registerReportInventory = (app: OpenAPIHono<AppEnv>) =>
       }
       return result;
     });
-    return c.json({ applied: deltas.length, missing: applied.missing }, 200);
+    if (applied.refused.length > 0) await warnInventoryFull(c.var.db, scope, c.var.inventoryMaxObjects);
+    return c.json({ applied: deltas.length, missing: applied.missing, refused: applied.refused }, 200);
   });
+
+/** One warning per connection per day that its inventory is full, however many batches find it so. */
+async function warnInventoryFull(
+  db: Parameters<typeof recordEvent>[0],
+  scope: { organizationId: string; connectionId: string },
+  maxObjects: number,
+) {
+  const day = new Date().toISOString().slice(0, 10);
+  try {
+    await recordEvent(db, {
+      id: await uuidFromKey(`inventory-full:${scope.connectionId}:${day}`),
+      organizationId: scope.organizationId,
+      actorType: "system",
+      action: "connection.inventory_full",
+      severity: "warning",
+      resourceType: "connection",
+      resourceId: scope.connectionId,
+      description: `The cluster's inventory holds its limit of ${maxObjects.toLocaleString("en")} objects: newer objects are not stored until others go`,
+      metadata: { maxObjects },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
