@@ -160,12 +160,53 @@ describe("in-process runner", () => {
     });
     const talking = createInProcessRunner({ db: t.db, definitions: [conversation] });
     await talking.send(audit("request", "u1"));
-    // Like Inngest, a wait only sees events sent after it is registered: let the run reach it first.
     await ready;
     await new Promise((resolve) => setImmediate(resolve));
     await talking.send(audit("reply", "u2"));
     await talking.send(audit("reply", "u1"));
     await talking.drain();
     expect(replies).toEqual(["reply from u1"]);
+  });
+
+  it("takes a matching event sent after the run began but before its wait did, and none from before the run", async () => {
+    const replies: (string | null)[] = [];
+    let inStep: () => void = () => {};
+    const stepStarted = new Promise<void>((resolve) => {
+      inStep = resolve;
+    });
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const checking = defineWorkflow({
+      id: "test-check-then-wait",
+      event: "audit/event.recorded",
+      retries: 0,
+      handler: async ({ event, step }) => {
+        if (event.data.action !== "request") return;
+        // The check before the wait is still running when the reply comes.
+        await step.run("check", async () => {
+          inStep();
+          await released;
+        });
+        const reply = await step.waitForEvent("reply", {
+          event: "audit/event.recorded",
+          timeout: 5_000,
+          match: "data.actorId",
+        });
+        replies.push(reply ? `${reply.data.action} from ${reply.data.actorId}` : null);
+      },
+    });
+    const runner = createInProcessRunner({ db: t.db, definitions: [checking] });
+    // A reply from before the request belongs to no run of it.
+    await runner.send(audit("stale reply", "u3"));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await runner.send(audit("request", "u3"));
+    await stepStarted;
+    await runner.send(audit("reply", "u3"));
+    release();
+    await runner.drain();
+    // Missed, the wait would have ended with null at its timeout.
+    expect(replies).toEqual(["reply from u3"]);
   });
 });

@@ -1,24 +1,43 @@
 // Pending `step.waitForEvent` calls of in-process runs, resolved by a matching event or by their timeout.
+// A wait also takes a matching event that arrived after the run's trigger but before the wait began: the
+// step before a wait (is the job done yet?) and the event it would wait for can race, and a missed event
+// would otherwise cost the whole timeout.
 import type { ReceivedEvent } from "./define";
 import type { EventName, WorkflowEvent } from "./events";
 
 type Waiter = { offer: (event: WorkflowEvent) => void };
+type Seen = { event: WorkflowEvent; at: number };
 
-export function createEventWaiters() {
+/** How long, and how many, recent events are kept for waits that begin after them. */
+const RECENT_MS = 10 * 60_000;
+const RECENT_MAX = 5_000;
+
+export function createEventWaiters(now: () => number = Date.now) {
   const waiters = new Set<Waiter>();
+  const recent: Seen[] = [];
 
   function waitFor<N extends EventName>(
     wait: { event: N; timeout: number; match?: string },
-    trigger: WorkflowEvent,
+    trigger: WorkflowEvent & { ts?: number },
   ): Promise<ReceivedEvent<N> | null> {
     const expected = wait.match === undefined ? undefined : valueAt(trigger, wait.match);
+    const matching = (event: WorkflowEvent): ReceivedEvent<N> | undefined => {
+      const named = ifNamed(event, wait.event);
+      if (!named) return undefined;
+      if (wait.match !== undefined && valueAt(named, wait.match) !== expected) return undefined;
+      return named;
+    };
+    const since = trigger.ts ?? now();
+    const early = recent.find(
+      (seen) =>
+        seen.at >= since && seen.event !== trigger && seen.event.id !== trigger.id && matching(seen.event),
+    );
+    if (early) return Promise.resolve(matching(early.event) ?? null);
     return new Promise((resolve) => {
       const waiter: Waiter = {
         offer: (event) => {
-          const named = ifNamed(event, wait.event);
-          if (!named) return;
-          if (wait.match !== undefined && valueAt(named, wait.match) !== expected) return;
-          finish(named);
+          const found = matching(event);
+          if (found) finish(found);
         },
       };
       const timer = setTimeout(() => finish(null), wait.timeout);
@@ -31,9 +50,16 @@ export function createEventWaiters() {
     });
   }
 
+  function remember(event: WorkflowEvent): void {
+    const at = now();
+    recent.push({ event, at });
+    while (recent.length > RECENT_MAX || (recent[0] && recent[0].at < at - RECENT_MS)) recent.shift();
+  }
+
   return {
     waitFor,
     offer: (event: WorkflowEvent) => {
+      remember(event);
       for (const waiter of [...waiters]) waiter.offer(event);
     },
   };

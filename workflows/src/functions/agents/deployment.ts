@@ -39,7 +39,8 @@ export const followDesignJobWith = (options: { resultTimeoutMs: number }) =>
         return { finished: job.status === "succeeded" || job.status === "failed" };
       });
       if (!found.finished) {
-        // A result that lands before this wait starts is not seen by it; the check after the wait catches it.
+        // On Inngest a result that lands before this wait starts is not seen by it, and the check after the
+        // wait catches it at the timeout; the in-process runner hands such an early result to the wait.
         await step.waitForEvent("the agent's result", {
           event: "agents/job.finished",
           timeout: timeoutMs,

@@ -22,8 +22,8 @@ export const finishAgentPerformanceRun = defineWorkflow({
       return { waiting, at: Date.now() };
     });
     if (checked.waiting) {
-      // A report landing between the check and this wait is not seen by it; a read of the result (the page
-      // polls while the run goes on) finishes the run then, and the deadline bounds the wait regardless.
+      // On Inngest a report landing between the check and this wait is not seen by it (the in-process runner
+      // hands it over); a read of the result then finishes the run, and the deadline bounds the wait anyway.
       await step.waitForEvent("the last agent's report", {
         event: "performance/agent-run.reported",
         match: "data.resultId",
