@@ -107,15 +107,19 @@ function measure(parts: Part[], requestedDurationMs: number): Measured {
   };
 }
 
-/** The agents' parts of a running result, each with its job as it stands. */
-async function partsOf(db: Db, row: PerformanceResult): Promise<Part[]> {
+/** The agents' jobs of a running result as they stand, in the order of its parts. */
+function jobsOf(db: Db, row: PerformanceResult): Promise<(AgentJob | undefined)[]> {
   const agents = (row.runnerResults as Stored).agents ?? [];
   return Promise.all(
-    agents.map(async (part) => {
-      const job = await getOrganizationAgentJob(db, { organizationId: row.organizationId, id: part.jobId });
-      return { ...part, job, report: reportOf(job) };
-    }),
+    agents.map((part) => getOrganizationAgentJob(db, { organizationId: row.organizationId, id: part.jobId })),
   );
+}
+
+/** The agents' parts of a running result, each with its job and the report it holds. */
+async function partsOf(db: Db, row: PerformanceResult): Promise<Part[]> {
+  const agents = (row.runnerResults as Stored).agents ?? [];
+  const jobs = await jobsOf(db, row);
+  return agents.map((part, index) => ({ ...part, job: jobs[index], report: reportOf(jobs[index]) }));
 }
 
 /**
@@ -136,8 +140,7 @@ export async function agentRunReported(
 
 /** Whether every agent's job of a running result has finished, one way or the other. */
 export async function allAgentsReported(db: Db, row: PerformanceResult): Promise<boolean> {
-  const parts = await partsOf(db, row);
-  return parts.every((part) => finished(part.job));
+  return (await jobsOf(db, row)).every(finished);
 }
 
 /**
