@@ -21,7 +21,8 @@ import {
 } from "@meshplane/db/queries";
 import type { Db } from "@meshplane/db/types";
 import { defineWorkflow } from "../../define";
-import { agentRunStartedEvent } from "../../performance/agent-run-events";
+import { agentRunStartedEventOf } from "../../performance/agent-run-events";
+import { deadlineOf } from "../../performance/outcome";
 
 type Claimed = {
   id: string;
@@ -40,6 +41,8 @@ type Started = {
   error: string | null;
   /** Where the run goes on: its agents, this machine, or nowhere (it could not start). */
   where: "agents" | "here" | null;
+  /** When a run on agents counts as lost, for the workflow that finishes it. */
+  deadlineAt?: string;
 };
 
 const NOWHERE_TO_RUN =
@@ -58,7 +61,14 @@ async function startScheduledRun(db: Db, schedule: Claimed, at: Date, canRunHere
     const lastTrigger = (last?.runnerResults as { trigger?: { scheduledAt?: string } } | undefined)?.trigger;
     if (last && lastTrigger?.scheduledAt === at.toISOString()) {
       const where = last.status !== "running" ? null : last.source === "agents" ? "agents" : "here";
-      return { scheduleId: schedule.id, resultId: last.id, error: last.error, where };
+      const deadlineAt = deadlineOf(last)?.toISOString();
+      return {
+        scheduleId: schedule.id,
+        resultId: last.id,
+        error: last.error,
+        where,
+        ...(deadlineAt ? { deadlineAt } : {}),
+      };
     }
     const profile = await getPerformanceProfile(tx, {
       organizationId: schedule.organizationId,
@@ -116,7 +126,14 @@ async function startScheduledRun(db: Db, schedule: Claimed, at: Date, canRunHere
         description: `Schedule "${schedule.name || schedule.id}" started a load test of "${profile.name}" on ${parts.length} cluster${parts.length === 1 ? "" : "s"}`,
         metadata: { scheduleId: schedule.id, profileId: profile.id, jobIds: parts.map((part) => part.jobId) },
       });
-      return { scheduleId: schedule.id, resultId: result.id, error: null, where: "agents" };
+      const deadlineAt = deadlineOf(result)?.toISOString();
+      return {
+        scheduleId: schedule.id,
+        resultId: result.id,
+        error: null,
+        where: "agents",
+        ...(deadlineAt ? { deadlineAt } : {}),
+      };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // The run could not start (an agent is gone...): an errored result says so where runs are looked at.
@@ -185,14 +202,15 @@ export const runDuePerformanceSchedulesWith = (options: { now?: () => number; ru
         started.push(run);
         const resultId = run.resultId;
         if (resultId === null) continue;
-        if (run.where === "agents") {
-          const row = await getPerformanceResult(db, {
-            organizationId: schedule.organizationId,
-            id: resultId,
-          });
-          if (row?.status === "running") {
-            await step.sendEvent(`hand the run of schedule ${schedule.id} on`, agentRunStartedEvent(row));
-          }
+        if (run.where === "agents" && run.deadlineAt) {
+          await step.sendEvent(
+            `hand the run of schedule ${schedule.id} on`,
+            agentRunStartedEventOf({
+              resultId,
+              organizationId: schedule.organizationId,
+              deadlineAt: run.deadlineAt,
+            }),
+          );
         }
         const runHere = options.runHere;
         if (run.where === "here" && runHere) {
