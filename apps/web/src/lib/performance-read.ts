@@ -17,6 +17,18 @@ export type Second = z.infer<typeof secondSchema>;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
+/** One cluster's share of an in-cluster run, as its agent reported it. */
+const clusterPartSchema = z.object({
+  connectionId: z.string(),
+  /** The cluster's name when the run started. */
+  clusterName: z.string().optional(),
+  status: z.string().default("unknown"),
+  requests: z.number().default(0),
+  rps: z.number().default(0),
+  error: z.string().nullable().default(null),
+});
+export type ClusterPart = z.infer<typeof clusterPartSchema>;
+
 const runnerSchema = z.object({
   url: optional(z.string()),
   method: optional(z.string()),
@@ -42,30 +54,8 @@ const runnerSchema = z.object({
     ),
   ),
   error: optional(z.string()),
-  agents: optional(
-    z.array(
-      z.object({
-        connectionId: z.string(),
-        clusterName: z.string().optional(),
-        status: z.string().default("unknown"),
-        requests: z.number().default(0),
-        rps: z.number().default(0),
-        error: z.string().nullable().default(null),
-      }),
-    ),
-  ),
+  agents: optional(z.array(clusterPartSchema)),
 });
-
-/** One cluster's share of an in-cluster run, as its agent reported it. */
-export type ClusterPart = {
-  connectionId: string;
-  /** The cluster's name when the run started. */
-  clusterName?: string;
-  status: string;
-  requests: number;
-  rps: number;
-  error: string | null;
-};
 
 export type RunFacts = {
   state: "running" | "passed" | "failed" | "errored";
