@@ -167,9 +167,16 @@ describe("load tests on several clusters' agents", () => {
     expect(result.percentiles.p99).toBe(merged.valueAtPercentile(99) / 1000);
     expect(result.percentiles.max).toBe(Math.max(...reported.map((h) => deserializeHistogram(h).max)) / 1000);
     expect(result.series.reduce((sum, s) => sum + s.requests, 0)).toBe(total);
-    const finished = (await listEvents(stack.ctx.t.db, { organizationId: stack.orgId })).filter(
-      (e) => e.action === "performance.run_finished" && e.resourceId === result.id,
-    );
+    // Whoever finished the run (the workflow, or a read) records its event just after the outcome.
+    const finishedEvents = async () =>
+      (await listEvents(stack.ctx.t.db, { organizationId: stack.orgId })).filter(
+        (e) => e.action === "performance.run_finished" && e.resourceId === result.id,
+      );
+    let finished = await finishedEvents();
+    for (let i = 0; i < 50 && finished.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      finished = await finishedEvents();
+    }
     expect(finished).toHaveLength(1);
     expect(finished[0]?.description).toMatch(/on 2 clusters passed/);
   }, 60_000);

@@ -81,7 +81,14 @@ describe("scheduled runs on this machine (the one-machine mode)", () => {
     expect(requests).toBeGreaterThanOrEqual(90);
     expect(requests).toBeLessThanOrEqual(110);
     expect(served).toBeGreaterThanOrEqual(requests);
-    const events = (await listEvents(t.db, { organizationId })).filter((e) => e.resourceId === id);
+    // The outcome's event is written just after the outcome itself.
+    const eventsOfRun = async () =>
+      (await listEvents(t.db, { organizationId })).filter((e) => e.resourceId === id);
+    let events = await eventsOfRun();
+    for (let i = 0; i < 50 && events.length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      events = await eventsOfRun();
+    }
     expect(events.map((e) => e.description).sort()).toEqual([
       'Schedule "nightly" started a load test of "home page" from this machine',
       `The load test "${result?.name}" from this machine passed`,
